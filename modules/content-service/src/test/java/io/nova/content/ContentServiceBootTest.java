@@ -1,0 +1,10 @@
+package io.nova.content;
+
+import io.nova.testing.ServiceBootContract;
+
+class ContentServiceBootTest extends ServiceBootContract {
+
+    ContentServiceBootTest() {
+        super(ContentServiceApplication.class, "content-service", 8081, 9081);
+    }
+}

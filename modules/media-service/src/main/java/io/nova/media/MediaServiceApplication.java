@@ -1,0 +1,19 @@
+package io.nova.media;
+
+import io.dropwizard.core.setup.Environment;
+import io.nova.kernel.NovaApplication;
+import io.nova.kernel.config.NovaConfiguration;
+import io.nova.kernel.grpc.ManagedGrpcServer;
+
+/** media-service: uploads to S3, videos, reels and their processing. */
+public final class MediaServiceApplication extends NovaApplication<NovaConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new MediaServiceApplication().run(serverByDefault(args));
+    }
+
+    @Override
+    protected void runService(NovaConfiguration configuration, Environment environment, ManagedGrpcServer grpc) {
+        // The service's own resources arrive with its domain; the kernel already serves health, metrics and gRPC.
+    }
+}

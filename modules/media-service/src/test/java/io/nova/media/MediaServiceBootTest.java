@@ -1,0 +1,10 @@
+package io.nova.media;
+
+import io.nova.testing.ServiceBootContract;
+
+class MediaServiceBootTest extends ServiceBootContract {
+
+    MediaServiceBootTest() {
+        super(MediaServiceApplication.class, "media-service", 8082, 9082);
+    }
+}

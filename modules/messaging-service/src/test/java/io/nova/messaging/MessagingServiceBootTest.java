@@ -1,0 +1,10 @@
+package io.nova.messaging;
+
+import io.nova.testing.ServiceBootContract;
+
+class MessagingServiceBootTest extends ServiceBootContract {
+
+    MessagingServiceBootTest() {
+        super(MessagingServiceApplication.class, "messaging-service", 8084, 9084);
+    }
+}

@@ -1,0 +1,53 @@
+package io.nova.kernel.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/** The configuration every Nova service has; a service extends it with its own blocks. */
+public class NovaConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    private GrpcConfig grpc = new GrpcConfig();
+
+    @Valid
+    @NotNull
+    private ShutdownConfig shutdown = new ShutdownConfig();
+
+    /** local, dev, staging, prod … (APP_ENV). Shown in logs and health output; never changes behaviour by itself. */
+    @NotBlank
+    private String environment = "local";
+
+    @JsonProperty
+    public GrpcConfig getGrpc() {
+        return grpc;
+    }
+
+    @JsonProperty
+    public void setGrpc(GrpcConfig grpc) {
+        this.grpc = grpc;
+    }
+
+    @JsonProperty
+    public ShutdownConfig getShutdown() {
+        return shutdown;
+    }
+
+    @JsonProperty
+    public void setShutdown(ShutdownConfig shutdown) {
+        this.shutdown = shutdown;
+    }
+
+    @JsonProperty
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @JsonProperty
+    public void setEnvironment(String environment) {
+        this.environment = environment;
+    }
+}

@@ -1,0 +1,89 @@
+package io.nova.kernel.grpc;
+
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.lifecycle.Managed;
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.nova.kernel.config.GrpcConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service's gRPC server as a Dropwizard managed object, with the standard {@code grpc.health.v1.Health} service.
+ * Services add their implementations while the application runs; the server starts with Jetty and stops after it.
+ */
+public final class ManagedGrpcServer implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManagedGrpcServer.class);
+
+    private final GrpcConfig config;
+    private final MetricRegistry metrics;
+    private final HealthStatusManager health = new HealthStatusManager();
+    private final List<BindableService> services = new ArrayList<>();
+    private Server server;
+
+    public ManagedGrpcServer(GrpcConfig config, MetricRegistry metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public void addService(BindableService service) {
+        if (server != null) {
+            throw new IllegalStateException("gRPC services must be added before the server starts");
+        }
+        services.add(service);
+    }
+
+    @Override
+    public void start() throws IOException {
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.getPort()))
+                .addService(health.getHealthService());
+        CallMetricsInterceptor timing = new CallMetricsInterceptor(metrics);
+        for (BindableService service : services) {
+            builder.addService(ServerInterceptors.intercept(service, timing));
+        }
+        server = builder.build().start();
+        health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+        for (BindableService service : services) {
+            health.setStatus(service.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING);
+        }
+        LOG.info("gRPC listening on port {} with {} service(s)", server.getPort(), services.size());
+    }
+
+    /** Health answers NOT_SERVING from now on, so gRPC clients and probes move away before the server closes. */
+    public void drain() {
+        health.enterTerminalState();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        if (server == null) {
+            return;
+        }
+        drain();
+        server.shutdown();
+        if (!server.awaitTermination(config.getShutdownTimeout().toMilliseconds(), TimeUnit.MILLISECONDS)) {
+            LOG.warn("gRPC calls still running after {}; cancelling them", config.getShutdownTimeout());
+            server.shutdownNow();
+            server.awaitTermination(1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The port actually bound (differs from the configured one when that is 0). */
+    public int port() {
+        if (server == null) {
+            throw new IllegalStateException("gRPC server is not running");
+        }
+        return server.getPort();
+    }
+}

@@ -1,0 +1,102 @@
+package io.nova.testing;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.nova.kernel.NovaApplication;
+import io.nova.kernel.config.NovaConfiguration;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A Nova service started in this JVM on free ports, with its layered default configuration. */
+public final class RunningService<C extends NovaConfiguration> implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final DropwizardTestSupport<C> support;
+    private final long startMillis;
+
+    private RunningService(DropwizardTestSupport<C> support, long startMillis) {
+        this.support = support;
+        this.startMillis = startMillis;
+    }
+
+    public static <C extends NovaConfiguration> RunningService<C> start(
+            Class<? extends NovaApplication<C>> application, ConfigOverride... overrides) {
+        List<ConfigOverride> all = new ArrayList<>(List.of(
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("grpc.port", "0"),
+                ConfigOverride.config("shutdown.drainDelay", "0s")));
+        all.addAll(List.of(overrides));
+        DropwizardTestSupport<C> support =
+                new DropwizardTestSupport<>(application, (String) null, all.toArray(ConfigOverride[]::new));
+        long begin = System.nanoTime();
+        try {
+            support.before();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start " + application.getSimpleName(), e);
+        }
+        return new RunningService<>(support, (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    public NovaApplication<C> application() {
+        return (NovaApplication<C>) support.getApplication();
+    }
+
+    public C configuration() {
+        return support.getConfiguration();
+    }
+
+    /** The names of the health checks readiness runs. */
+    public java.util.SortedSet<String> healthCheckNames() {
+        return support.getEnvironment().healthChecks().getNames();
+    }
+
+    public int httpPort() {
+        return support.getLocalPort();
+    }
+
+    public int adminPort() {
+        return support.getAdminPort();
+    }
+
+    public int grpcPort() {
+        return application().grpcServer().port();
+    }
+
+    /** Milliseconds from the start call until the service accepted requests. */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort() + path);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        support.after();
+    }
+}

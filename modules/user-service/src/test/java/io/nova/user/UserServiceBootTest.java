@@ -1,0 +1,10 @@
+package io.nova.user;
+
+import io.nova.testing.ServiceBootContract;
+
+class UserServiceBootTest extends ServiceBootContract {
+
+    UserServiceBootTest() {
+        super(UserServiceApplication.class, "user-service", 8083, 9083);
+    }
+}
