@@ -102,8 +102,8 @@ public abstract class ServiceBootContract {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/plain"));
         assertThat(response.body())
-                .contains("jvm_memory_heap_used")
-                .contains("org_eclipse_jetty_server_handler_")
+                .contains("jvm_memory_used_bytes")
+                .contains("io_dropwizard_jetty_MutableServletContextHandler_requests")
                 .contains("io_nova_kernel_health_HealthResource_started");
     }
 

@@ -1,5 +1,6 @@
 package io.nova.kernel.health;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.Map;
@@ -12,6 +13,7 @@ public record HealthStatus(String status, String service, Map<String, String> ch
     public static final String DOWN = "DOWN";
     public static final String DRAINING = "DRAINING";
 
+    @JsonIgnore
     public boolean isUp() {
         return UP.equals(status);
     }
