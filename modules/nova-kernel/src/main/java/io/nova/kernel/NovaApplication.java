@@ -1,5 +1,6 @@
 package io.nova.kernel;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -7,6 +8,7 @@ import io.dropwizard.core.setup.Environment;
 import io.nova.kernel.config.LayeredConfigurationSourceProvider;
 import io.nova.kernel.config.NovaConfiguration;
 import io.nova.kernel.config.NovaConfigurationFactoryFactory;
+import io.nova.kernel.errors.ErrorHandling;
 import io.nova.kernel.grpc.ManagedGrpcServer;
 import io.nova.kernel.health.DrainOnShutdown;
 import io.nova.kernel.health.HealthResource;
@@ -65,6 +67,8 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
     public final void run(C configuration, Environment environment) throws Exception {
         // The configuration is parsed by now; from here on the mapper speaks the API's snake_case.
         environment.getObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        // A misspelt field is a client bug worth a 400, not a silently ignored value.
+        environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
         ServingState serving = new ServingState();
         grpcServer = new ManagedGrpcServer(configuration.getGrpc(), environment.metrics());
@@ -72,6 +76,7 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
         environment.lifecycle().addEventListener(
                 new DrainOnShutdown(serving, configuration.getShutdown().getDrainDelay(), grpcServer::drain));
 
+        ErrorHandling.install(environment, configuration.getMaxRequestBody().toBytes());
         environment.jersey().register(new HealthResource(getName(), environment.healthChecks(), serving));
         PrometheusEndpoint.install(environment);
 

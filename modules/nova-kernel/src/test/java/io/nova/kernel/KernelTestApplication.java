@@ -24,6 +24,7 @@ public final class KernelTestApplication extends NovaApplication<NovaConfigurati
             }
         });
         environment.jersey().register(new SlowResource());
+        environment.jersey().register(new ErrorProbeResource());
     }
 
     @Path("/slow")

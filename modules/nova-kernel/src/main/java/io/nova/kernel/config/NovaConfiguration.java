@@ -2,6 +2,9 @@ package io.nova.kernel.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.DataSizeUnit;
+import io.dropwizard.validation.MaxDataSize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +19,11 @@ public class NovaConfiguration extends Configuration {
     @Valid
     @NotNull
     private ShutdownConfig shutdown = new ShutdownConfig();
+
+    /** Requests with a larger body get 413; media goes to S3 directly, so API bodies are small. */
+    @NotNull
+    @MaxDataSize(value = 100, unit = DataSizeUnit.MEBIBYTES)
+    private DataSize maxRequestBody = DataSize.mebibytes(1);
 
     /** local, dev, staging, prod … (APP_ENV). Shown in logs and health output; never changes behaviour by itself. */
     @NotBlank
@@ -39,6 +47,16 @@ public class NovaConfiguration extends Configuration {
     @JsonProperty
     public void setShutdown(ShutdownConfig shutdown) {
         this.shutdown = shutdown;
+    }
+
+    @JsonProperty
+    public DataSize getMaxRequestBody() {
+        return maxRequestBody;
+    }
+
+    @JsonProperty
+    public void setMaxRequestBody(DataSize maxRequestBody) {
+        this.maxRequestBody = maxRequestBody;
     }
 
     @JsonProperty

@@ -1,0 +1,28 @@
+package io.nova.kernel.errors;
+
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
+import jakarta.servlet.DispatcherType;
+
+import java.util.EnumSet;
+
+/** Installs Nova's error format for everything the application port can reject. */
+public final class ErrorHandling {
+
+    private ErrorHandling() {
+    }
+
+    public static void install(Environment environment, long maxRequestBodyBytes) {
+        environment.jersey().register(new ApiExceptionMapper());
+        environment.jersey().register(new JsonBodyExceptionMapper());
+        environment.jersey().register(new ValidationExceptionMapper());
+        environment.jersey().register(new WebApplicationExceptionMapper());
+        environment.jersey().register(new UnexpectedExceptionMapper());
+        // A client that hangs up mid-request is not a server error worth a stack trace.
+        environment.jersey().register(new EarlyEofExceptionMapper());
+        environment.servlets()
+                .addFilter("request-body-limit",
+                        new RequestBodyLimitFilter(maxRequestBodyBytes, environment.getObjectMapper()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+    }
+}

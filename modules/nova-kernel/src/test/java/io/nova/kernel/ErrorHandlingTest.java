@@ -1,0 +1,147 @@
+package io.nova.kernel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.nova.kernel.config.NovaConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every kind of bad request gets a 4xx in the API's error format; a bug gets a 500 without internals. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ErrorHandlingTest {
+
+    private static final DropwizardAppExtension<NovaConfiguration> APP = new DropwizardAppExtension<>(
+            KernelTestApplication.class, (String) null,
+            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+            ConfigOverride.config("server.adminConnectors[0].port", "0"),
+            ConfigOverride.config("grpc.port", "0"),
+            ConfigOverride.config("maxRequestBody", "1KiB"));
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+    }
+
+    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("error").asText()).isNotEmpty();
+        assertThat(body.path("message").asText()).isNotEmpty();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        return new Answer(response.statusCode(), body, response);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path));
+    }
+
+    private Answer post(String path, String body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void malformedJson() throws Exception {
+        Answer answer = post("/probe/notes", "{\"text\": ");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("error").asText()).isEqualTo("malformed_json");
+    }
+
+    @Test
+    void wrongTypeNamesTheField() throws Exception {
+        Answer answer = post("/probe/notes", "{\"text\":\"hi\",\"stars\":\"many\",\"tags\":[]}");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("error").asText()).isEqualTo("invalid_field");
+        assertThat(answer.body().path("details").path("field").asText()).isEqualTo("stars");
+        assertThat(answer.body().path("message").asText()).contains("stars").contains("number");
+    }
+
+    @Test
+    void unknownFieldIsRejected() throws Exception {
+        Answer answer = post("/probe/notes", "{\"text\":\"hi\",\"tags\":[],\"color\":\"red\"}");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("error").asText()).isEqualTo("unknown_field");
+        assertThat(answer.body().path("details").path("field").asText()).isEqualTo("color");
+    }
+
+    @Test
+    void validationFailuresNameEachField() throws Exception {
+        Answer answer = post("/probe/notes", "{\"text\":\"far too long text\",\"stars\":9,\"tags\":[\"a\",\"b\",\"c\"]}");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("error").asText()).isEqualTo("validation_failed");
+        assertThat(answer.body().path("details").path("fields").fieldNames())
+                .toIterable().containsExactlyInAnyOrder("text", "stars", "tags");
+    }
+
+    @Test
+    void missingBodyIsAValidationFailure() throws Exception {
+        Answer answer = post("/probe/notes", "");
+        assertThat(answer.status()).isEqualTo(400);
+    }
+
+    @Test
+    void wrongTypeInPathOrQueryIs400() throws Exception {
+        Answer path = send(request("/probe/items/abc"));
+        assertThat(path.status()).isEqualTo(400);
+        assertThat(path.body().path("details").path("parameter").asText()).isEqualTo("id");
+        Answer query = send(request("/probe/items/1?limit=ten"));
+        assertThat(query.status()).isEqualTo(400);
+        assertThat(query.body().path("details").path("parameter").asText()).isEqualTo("limit");
+    }
+
+    @Test
+    void unknownPathWrongMethodWrongMediaType() throws Exception {
+        assertThat(send(request("/no/such/path")).status()).isEqualTo(404);
+        Answer method = send(request("/probe/conflict").DELETE());
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.raw().headers().firstValue("Allow")).isPresent();
+        Answer media = send(request("/probe/notes").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")));
+        assertThat(media.status()).isEqualTo(415);
+    }
+
+    @Test
+    void domainErrorsKeepTheirStatusAndCode() throws Exception {
+        Answer conflict = send(request("/probe/conflict"));
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.body().path("error").asText()).isEqualTo("username_taken");
+        Answer limited = send(request("/probe/limited"));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.raw().headers().firstValue("Retry-After")).hasValue("7");
+    }
+
+    @Test
+    void aBugIs500WithAReferenceAndNoInternals() throws Exception {
+        Answer answer = send(request("/probe/bug"));
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.body().path("details").path("reference").asText()).isNotEmpty();
+        assertThat(answer.raw().body()).doesNotContain("secret internal detail");
+    }
+
+    @Test
+    void oversizeBodiesAre413WithOrWithoutContentLength() throws Exception {
+        String big = "{\"text\":\"" + "x".repeat(2048) + "\",\"tags\":[]}";
+        Answer declared = post("/probe/notes", big);
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.body().path("error").asText()).isEqualTo("payload_too_large");
+
+        Answer chunked = send(request("/probe/notes").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes()))));
+        assertThat(chunked.status()).isEqualTo(413);
+    }
+}

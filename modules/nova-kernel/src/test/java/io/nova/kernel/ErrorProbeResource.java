@@ -1,0 +1,61 @@
+package io.nova.kernel;
+
+import io.nova.kernel.errors.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Endpoints that fail in every way a real resource can, for the error-format tests. */
+@Path("/probe")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class ErrorProbeResource {
+
+    public record Note(@NotBlank @Size(max = 10) String text, @Min(0) @Max(5) int stars,
+                       @NotNull @Size(max = 2) List<String> tags) {
+    }
+
+    @POST
+    @Path("/notes")
+    public Note create(@NotNull @Valid Note note) {
+        return note;
+    }
+
+    @GET
+    @Path("/items/{id}")
+    public String item(@PathParam("id") long id, @QueryParam("limit") Integer limit) {
+        return "{\"id\":" + id + "}";
+    }
+
+    @GET
+    @Path("/conflict")
+    public String conflict() {
+        throw ApiException.conflict("username_taken", "That username is taken");
+    }
+
+    @GET
+    @Path("/limited")
+    public String limited() {
+        throw ApiException.tooManyRequests(Duration.ofSeconds(7));
+    }
+
+    @GET
+    @Path("/bug")
+    public String bug() {
+        throw new IllegalStateException("secret internal detail");
+    }
+}
