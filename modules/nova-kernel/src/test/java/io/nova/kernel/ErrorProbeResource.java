@@ -54,6 +54,12 @@ public final class ErrorProbeResource {
     }
 
     @GET
+    @Path("/me")
+    public java.util.Map<String, String> me(@io.dropwizard.auth.Auth io.nova.kernel.auth.NovaPrincipal caller) {
+        return java.util.Map.of("user_id", caller.userId());
+    }
+
+    @GET
     @Path("/bug")
     public String bug() {
         throw new IllegalStateException("secret internal detail");

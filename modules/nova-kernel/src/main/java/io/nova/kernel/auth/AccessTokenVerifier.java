@@ -1,0 +1,94 @@
+package io.nova.kernel.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Decides whether a bearer token is a valid Nova access token: RS256 only (so neither {@code none} nor an HMAC
+ * signed with the public key gets through), a known {@code kid}, a good signature, our issuer and audience,
+ * within {@code nbf}..{@code exp} give or take the skew, type {@code access}, and not revoked.
+ */
+public final class AccessTokenVerifier {
+
+    private final PublicKeys keys;
+    private final String issuer;
+    private final String audience;
+    private final Duration skew;
+    private final RevokedTokens revoked;
+    private final Clock clock;
+
+    public AccessTokenVerifier(PublicKeys keys, String issuer, String audience, Duration skew,
+                               RevokedTokens revoked, Clock clock) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.skew = skew;
+        this.revoked = revoked;
+        this.clock = clock;
+    }
+
+    public NovaPrincipal verify(String token) throws InvalidTokenException {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new InvalidTokenException("not a signed JWT");
+        }
+        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+            throw new InvalidTokenException("algorithm " + jwt.getHeader().getAlgorithm() + " is not accepted");
+        }
+        RSAPublicKey key = keys.find(jwt.getHeader().getKeyID())
+                .orElseThrow(() -> new InvalidTokenException("unknown key id " + jwt.getHeader().getKeyID()));
+        try {
+            if (!jwt.verify(new RSASSAVerifier(key))) {
+                throw new InvalidTokenException("bad signature");
+            }
+        } catch (JOSEException e) {
+            throw new InvalidTokenException("signature could not be verified");
+        }
+        Instant now = clock.instant();
+        Instant expires = instant(claims.getExpirationTime());
+        if (expires == null || !now.minus(skew).isBefore(expires)) {
+            throw new InvalidTokenException("expired");
+        }
+        Instant notBefore = instant(claims.getNotBeforeTime());
+        if (notBefore != null && now.plus(skew).isBefore(notBefore)) {
+            throw new InvalidTokenException("not valid yet");
+        }
+        if (!issuer.equals(claims.getIssuer())) {
+            throw new InvalidTokenException("issuer " + claims.getIssuer());
+        }
+        if (claims.getAudience() == null || !claims.getAudience().contains(audience)) {
+            throw new InvalidTokenException("audience " + claims.getAudience());
+        }
+        Object type = claims.getClaim(TokenTypes.CLAIM);
+        if (!TokenTypes.ACCESS.equals(type)) {
+            throw new InvalidTokenException("token type " + type);
+        }
+        String subject = claims.getSubject();
+        String tokenId = claims.getJWTID();
+        if (subject == null || subject.isBlank() || tokenId == null || tokenId.isBlank()) {
+            throw new InvalidTokenException("sub and jti are required");
+        }
+        if (revoked.isRevoked(tokenId)) {
+            throw new InvalidTokenException("revoked");
+        }
+        return new NovaPrincipal(subject, tokenId, expires);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,66 @@
+package io.nova.kernel.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/** How services verify access tokens: who issues them, for whom, and the issuer's public keys. */
+public final class JwtConfig {
+
+    @NotBlank
+    private String issuer = "nova";
+
+    @NotBlank
+    private String audience = "nova-api";
+
+    /**
+     * One or more PEM public keys (JWT_PUBLIC_KEY_PEM). During a key rotation both the old and the new key are
+     * listed; a token's {@code kid} (the RFC 7638 thumbprint of its key) picks the one to verify with.
+     */
+    private String publicKeys = "";
+
+    /** Tolerated clock difference for {@code exp} and {@code nbf}. */
+    @NotNull
+    private Duration clockSkew = Duration.seconds(30);
+
+    @JsonProperty
+    public String getIssuer() {
+        return issuer;
+    }
+
+    @JsonProperty
+    public void setIssuer(String issuer) {
+        this.issuer = issuer;
+    }
+
+    @JsonProperty
+    public String getAudience() {
+        return audience;
+    }
+
+    @JsonProperty
+    public void setAudience(String audience) {
+        this.audience = audience;
+    }
+
+    @JsonProperty
+    public String getPublicKeys() {
+        return publicKeys;
+    }
+
+    @JsonProperty
+    public void setPublicKeys(String publicKeys) {
+        this.publicKeys = publicKeys == null ? "" : publicKeys;
+    }
+
+    @JsonProperty
+    public Duration getClockSkew() {
+        return clockSkew;
+    }
+
+    @JsonProperty
+    public void setClockSkew(Duration clockSkew) {
+        this.clockSkew = clockSkew;
+    }
+}
