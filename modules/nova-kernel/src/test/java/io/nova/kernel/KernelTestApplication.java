@@ -31,7 +31,7 @@ public final class KernelTestApplication extends NovaApplication<NovaConfigurati
             }
         });
         environment.jersey().register(new SlowResource());
-        environment.jersey().register(new ErrorProbeResource());
+        environment.jersey().register(new ProbeResource());
         BearerAuth.install(environment, new AccessTokenVerifier(TestTokens.trustedKeys(), "nova", "nova-api",
                 Duration.ofSeconds(30), REVOKED::contains, Clock.systemUTC()));
     }

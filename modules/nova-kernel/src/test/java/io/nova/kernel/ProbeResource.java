@@ -19,11 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.List;
 
-/** Endpoints that fail in every way a real resource can, for the error-format tests. */
+/** Endpoints for the kernel tests: they fail in every way a real resource can, page, and need a caller. */
 @Path("/probe")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public final class ErrorProbeResource {
+public final class ProbeResource {
 
     public record Note(@NotBlank @Size(max = 10) String text, @Min(0) @Max(5) int stars,
                        @NotNull @Size(max = 2) List<String> tags) {
@@ -51,6 +51,19 @@ public final class ErrorProbeResource {
     @Path("/limited")
     public String limited() {
         throw ApiException.tooManyRequests(Duration.ofSeconds(7));
+    }
+
+    /** 0..49, newest (highest) first, paged by the last number seen. */
+    @GET
+    @Path("/numbers")
+    public jakarta.ws.rs.core.Response numbers(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                                               @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        io.nova.kernel.paging.PageRequest page = io.nova.kernel.paging.PageRequest.of(limit, cursor);
+        long before = page.cursor().map(c -> c.longPart(0)).orElse(50L);
+        List<Long> fetched = java.util.stream.LongStream.iterate(before - 1, n -> n >= 0, n -> n - 1)
+                .limit(page.fetchSize()).boxed().toList();
+        return io.nova.kernel.paging.PagedResponse.of(io.nova.kernel.paging.Page.from(fetched, page,
+                n -> io.nova.kernel.paging.Cursor.of(Long.toString(n))), uri);
     }
 
     @GET
