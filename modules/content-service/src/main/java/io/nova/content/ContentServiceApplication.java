@@ -3,7 +3,7 @@ package io.nova.content;
 import io.dropwizard.core.setup.Environment;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.config.NovaConfiguration;
-import io.nova.kernel.grpc.ManagedGrpcServer;
+import io.nova.kernel.ServiceContext;
 
 /** content-service: posts, comments, likes, bookmarks and user timelines. */
 public final class ContentServiceApplication extends NovaApplication<NovaConfiguration> {
@@ -13,7 +13,8 @@ public final class ContentServiceApplication extends NovaApplication<NovaConfigu
     }
 
     @Override
-    protected void runService(NovaConfiguration configuration, Environment environment, ManagedGrpcServer grpc) {
-        // The service's own resources arrive with its domain; the kernel already serves health, metrics and gRPC.
+    protected void runService(NovaConfiguration configuration, Environment environment, ServiceContext context) {
+        // The service's own resources arrive with its domain; the kernel already serves health, metrics, gRPC
+        // and migrates its database.
     }
 }

@@ -5,24 +5,48 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.nova.kernel.auth.AccessTokenVerifier;
+import io.nova.kernel.auth.BearerAuth;
+import io.nova.kernel.auth.JwtConfig;
+import io.nova.kernel.auth.PublicKeys;
+import io.nova.kernel.auth.RevokedTokens;
 import io.nova.kernel.config.LayeredConfigurationSourceProvider;
 import io.nova.kernel.config.NovaConfiguration;
 import io.nova.kernel.config.NovaConfigurationFactoryFactory;
+import io.nova.kernel.db.Database;
+import io.nova.kernel.db.DbCommand;
 import io.nova.kernel.errors.ErrorHandling;
+import io.nova.kernel.events.IdempotentProducer;
+import io.nova.kernel.events.KafkaHealthCheck;
+import io.nova.kernel.events.Outbox;
+import io.nova.kernel.events.OutboxRelay;
 import io.nova.kernel.grpc.ManagedGrpcServer;
 import io.nova.kernel.health.DrainOnShutdown;
 import io.nova.kernel.health.HealthResource;
 import io.nova.kernel.health.ServingState;
 import io.nova.kernel.metrics.PrometheusEndpoint;
+import io.nova.kernel.redis.IdempotencyKeys;
+import io.nova.kernel.redis.ManagedRedis;
+import io.nova.kernel.redis.RateLimitFeature;
+import io.nova.kernel.redis.RedisRevokedTokens;
 
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
 import java.util.Map;
 
 /**
  * What every Nova service is made of: layered configuration, the health probes and {@code /metrics} on the
- * application port, a gRPC server with the standard health service, and a shutdown that drains before it stops.
+ * application port, the API error format, its migrated PostgreSQL database, Redis, bearer-token authentication,
+ * rate limits, the outbox relay to Kafka, a gRPC server with the standard health service, and a shutdown that
+ * drains before it stops.
  * A service adds its resources and gRPC services in {@link #runService}.
  */
 public abstract class NovaApplication<C extends NovaConfiguration> extends Application<C> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NovaApplication.class);
 
     private final ServiceIdentity identity;
     private final Map<String, String> environment;
@@ -56,6 +80,7 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
         LayeredConfigurationSourceProvider source = new LayeredConfigurationSourceProvider(identity, environment);
         bootstrap.setConfigurationSourceProvider(source);
         bootstrap.setConfigurationFactoryFactory(new NovaConfigurationFactoryFactory<>(source));
+        bootstrap.addCommand(new DbCommand<>(getConfigurationClass()));
         initializeService(bootstrap);
     }
 
@@ -80,11 +105,39 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
         environment.jersey().register(new HealthResource(getName(), environment.healthChecks(), serving));
         PrometheusEndpoint.install(environment);
 
-        runService(configuration, environment, grpcServer);
+        Jdbi jdbi = Database.open(environment, configuration.getDatabase(), configuration.isMigrateOnStart());
+
+        ManagedRedis redis = new ManagedRedis(configuration.getRedis(), getName());
+        environment.lifecycle().manage(redis);
+        environment.healthChecks().register(ManagedRedis.HEALTH_CHECK, redis.healthCheck());
+        RedisRevokedTokens revokedTokens = new RedisRevokedTokens(redis.client());
+        installAuthentication(configuration.getJwt(), environment, revokedTokens);
+        environment.jersey().register(new RateLimitFeature(redis.client(), Clock.systemUTC()));
+
+        String brokers = configuration.getKafka().getBrokers();
+        KafkaHealthCheck kafkaHealth = new KafkaHealthCheck(brokers, getName());
+        environment.lifecycle().manage(kafkaHealth);
+        environment.healthChecks().register(KafkaHealthCheck.NAME, kafkaHealth);
+        environment.lifecycle().manage(new OutboxRelay(jdbi, IdempotentProducer.create(brokers, getName()),
+                environment.getObjectMapper(), configuration.getKafka(), environment.metrics(), getName()));
+
+        runService(configuration, environment, new ServiceContext(getName(), jdbi, redis.client(),
+                new Outbox(environment.getObjectMapper()),
+                new IdempotencyKeys(redis.client(), environment.getObjectMapper(), getName()), revokedTokens,
+                grpcServer, brokers, environment.getObjectMapper(), environment.metrics(), environment.lifecycle()));
+    }
+
+    private void installAuthentication(JwtConfig jwt, Environment environment, RevokedTokens revoked) {
+        PublicKeys keys = PublicKeys.fromPem(jwt.getPublicKeys());
+        if (keys.isEmpty()) {
+            LOG.warn("No JWT public key configured (JWT_PUBLIC_KEY_PEM): every authenticated endpoint answers 401");
+        }
+        BearerAuth.install(environment, new AccessTokenVerifier(keys, jwt.getIssuer(), jwt.getAudience(),
+                java.time.Duration.ofMillis(jwt.getClockSkew().toMilliseconds()), revoked, Clock.systemUTC()));
     }
 
     /** Registers the service's resources, health checks, managed objects and gRPC services. */
-    protected abstract void runService(C configuration, Environment environment, ManagedGrpcServer grpc)
+    protected abstract void runService(C configuration, Environment environment, ServiceContext context)
             throws Exception;
 
     /** The running gRPC server (for tests and diagnostics). */

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Who a service is: its name and default ports. The service's pom is the one place these are written; the build
+ * Who a service is: its name, default ports and the database it owns. The service's pom is the one place these are written; the build
  * filters them into {@code nova-service.properties} on the service's classpath, and the Kubernetes fragments read
  * the same pom properties.
  */
-public record ServiceIdentity(String name, int httpPort, int grpcPort, int adminPort) {
+public record ServiceIdentity(String name, int httpPort, int grpcPort, int adminPort, String databaseName) {
 
     public static final String RESOURCE = "/nova-service.properties";
 
@@ -26,7 +26,8 @@ public record ServiceIdentity(String name, int httpPort, int grpcPort, int admin
                     required(properties, "service.name"),
                     Integer.parseInt(required(properties, "service.http.port")),
                     Integer.parseInt(required(properties, "service.grpc.port")),
-                    Integer.parseInt(required(properties, "service.admin.port")));
+                    Integer.parseInt(required(properties, "service.admin.port")),
+                    required(properties, "service.database"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,7 +39,8 @@ public record ServiceIdentity(String name, int httpPort, int grpcPort, int admin
                 "SERVICE_NAME", name,
                 "HTTP_PORT", Integer.toString(httpPort),
                 "GRPC_PORT", Integer.toString(grpcPort),
-                "ADMIN_PORT", Integer.toString(adminPort));
+                "ADMIN_PORT", Integer.toString(adminPort),
+                "DATABASE_NAME", databaseName);
     }
 
     private static String required(Properties properties, String key) {

@@ -1,11 +1,13 @@
 package io.nova.kernel;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.nova.embedded.junit.NovaPlatformExtension;
+import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.auth.TokenTypes;
 import io.nova.kernel.config.NovaConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,14 +21,20 @@ import java.util.Date;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Only a valid, unrevoked RS256 access token from our issuer for our audience gets in. */
-@ExtendWith(DropwizardExtensionsSupport.class)
+@ExtendWith(NovaPlatformExtension.class)
 class BearerAuthTest {
 
-    private static final DropwizardAppExtension<NovaConfiguration> APP = new DropwizardAppExtension<>(
-            KernelTestApplication.class, (String) null,
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("grpc.port", "0"));
+    private static DropwizardTestSupport<NovaConfiguration> APP;
+
+    @BeforeAll
+    static void start(TestPlatform platform) throws Exception {
+        APP = KernelApp.start(platform);
+    }
+
+    @AfterAll
+    static void stop() {
+        APP.after();
+    }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -101,7 +109,7 @@ class BearerAuthTest {
         JWTClaimsSet claims = TestTokens.validClaims("user-7").build();
         String token = TestTokens.with("user-7", builder -> builder.jwtID(claims.getJWTID()));
         assertThat(me("Bearer " + token).statusCode()).isEqualTo(200);
-        KernelTestApplication.REVOKED.add(claims.getJWTID());
+        KernelTestApplication.context.revokedTokens().revoke(claims.getJWTID(), claims.getExpirationTime().toInstant());
         assertRefused("Bearer " + token);
     }
 }

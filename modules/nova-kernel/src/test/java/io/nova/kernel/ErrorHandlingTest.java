@@ -3,9 +3,12 @@ package io.nova.kernel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.nova.embedded.junit.NovaPlatformExtension;
+import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.config.NovaConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,15 +22,20 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every kind of bad request gets a 4xx in the API's error format; a bug gets a 500 without internals. */
-@ExtendWith(DropwizardExtensionsSupport.class)
+@ExtendWith(NovaPlatformExtension.class)
 class ErrorHandlingTest {
 
-    private static final DropwizardAppExtension<NovaConfiguration> APP = new DropwizardAppExtension<>(
-            KernelTestApplication.class, (String) null,
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("grpc.port", "0"),
-            ConfigOverride.config("maxRequestBody", "1KiB"));
+    private static DropwizardTestSupport<NovaConfiguration> APP;
+
+    @BeforeAll
+    static void start(TestPlatform platform) throws Exception {
+        APP = KernelApp.start(platform, ConfigOverride.config("maxRequestBody", "1KiB"));
+    }
+
+    @AfterAll
+    static void stop() {
+        APP.after();
+    }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -2,28 +2,22 @@ package io.nova.kernel;
 
 import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.core.setup.Environment;
-import io.nova.kernel.auth.AccessTokenVerifier;
-import io.nova.kernel.auth.BearerAuth;
 import io.nova.kernel.config.NovaConfiguration;
-import io.nova.kernel.grpc.ManagedGrpcServer;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A minimal Nova service: one dependency check the test can fail, and a request that takes as long as asked. */
 public final class KernelTestApplication extends NovaApplication<NovaConfiguration> {
 
     static final AtomicBoolean DEPENDENCY_HEALTHY = new AtomicBoolean(true);
-    static final Set<String> REVOKED = ConcurrentHashMap.newKeySet();
+    /** The running application's context, for tests that revoke tokens or write outbox events. */
+    static volatile ServiceContext context;
 
     @Override
-    protected void runService(NovaConfiguration configuration, Environment environment, ManagedGrpcServer grpc) {
+    protected void runService(NovaConfiguration configuration, Environment environment, ServiceContext context) {
         environment.healthChecks().register("dependency", new HealthCheck() {
             @Override
             protected Result check() {
@@ -32,8 +26,7 @@ public final class KernelTestApplication extends NovaApplication<NovaConfigurati
         });
         environment.jersey().register(new SlowResource());
         environment.jersey().register(new ProbeResource());
-        BearerAuth.install(environment, new AccessTokenVerifier(TestTokens.trustedKeys(), "nova", "nova-api",
-                Duration.ofSeconds(30), REVOKED::contains, Clock.systemUTC()));
+        KernelTestApplication.context = context;
     }
 
     @Path("/slow")

@@ -7,9 +7,12 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.nova.embedded.junit.NovaPlatformExtension;
+import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.config.NovaConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -24,19 +27,21 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(NovaPlatformExtension.class)
 class NovaApplicationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private DropwizardTestSupport<NovaConfiguration> app;
 
+    private final TestPlatform platform;
+
+    NovaApplicationTest(TestPlatform platform) {
+        this.platform = platform;
+    }
+
     private void start(String drainDelay) throws Exception {
-        app = new DropwizardTestSupport<>(KernelTestApplication.class, (String) null,
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("grpc.port", "0"),
-                ConfigOverride.config("shutdown.drainDelay", drainDelay));
-        app.before();
+        app = KernelApp.start(platform, ConfigOverride.config("shutdown.drainDelay", drainDelay));
     }
 
     @AfterEach
@@ -65,7 +70,10 @@ class NovaApplicationTest {
     @Test
     void readinessFailsWhenADependencyCheckFailsButLivenessDoesNot() throws Exception {
         start("0s");
-        assertThat(get("/api/v1/health/ready").statusCode()).isEqualTo(200);
+        HttpResponse<String> healthy = get("/api/v1/health/ready");
+        assertThat(healthy.statusCode()).isEqualTo(200);
+        assertThat(healthy.body()).contains("\"postgresql\":\"UP\"").contains("\"redis\":\"UP\"")
+                .contains("\"kafka\":\"UP\"");
 
         KernelTestApplication.DEPENDENCY_HEALTHY.set(false);
         HttpResponse<String> ready = get("/api/v1/health/ready");

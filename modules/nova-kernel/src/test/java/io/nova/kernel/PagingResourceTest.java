@@ -2,10 +2,12 @@ package io.nova.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.nova.embedded.junit.NovaPlatformExtension;
+import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.config.NovaConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,14 +23,20 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Walking a list by following Link rel="next" visits every item once, in order, and ends with next_cursor null. */
-@ExtendWith(DropwizardExtensionsSupport.class)
+@ExtendWith(NovaPlatformExtension.class)
 class PagingResourceTest {
 
-    private static final DropwizardAppExtension<NovaConfiguration> APP = new DropwizardAppExtension<>(
-            KernelTestApplication.class, (String) null,
-            ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-            ConfigOverride.config("server.adminConnectors[0].port", "0"),
-            ConfigOverride.config("grpc.port", "0"));
+    private static DropwizardTestSupport<NovaConfiguration> APP;
+
+    @BeforeAll
+    static void start(TestPlatform platform) throws Exception {
+        APP = KernelApp.start(platform);
+    }
+
+    @AfterAll
+    static void stop() {
+        APP.after();
+    }
 
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
 

@@ -2,6 +2,7 @@ package io.nova.testing;
 
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
+import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.config.NovaConfiguration;
 
@@ -14,7 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A Nova service started in this JVM on free ports, with its layered default configuration. */
+/** A Nova service started in this JVM on free ports, with its layered defaults pointed at the test platform. */
 public final class RunningService<C extends NovaConfiguration> implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -27,13 +28,15 @@ public final class RunningService<C extends NovaConfiguration> implements AutoCl
         this.startMillis = startMillis;
     }
 
+    /** Starts the service against a test class's own database, Redis keys, topics and bucket. */
     public static <C extends NovaConfiguration> RunningService<C> start(
-            Class<? extends NovaApplication<C>> application, ConfigOverride... overrides) {
+            Class<? extends NovaApplication<C>> application, TestPlatform platform, ConfigOverride... overrides) {
         List<ConfigOverride> all = new ArrayList<>(List.of(
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("grpc.port", "0"),
                 ConfigOverride.config("shutdown.drainDelay", "0s")));
+        platform.configOverrides().forEach((key, value) -> all.add(ConfigOverride.config(key, value)));
         all.addAll(List.of(overrides));
         DropwizardTestSupport<C> support =
                 new DropwizardTestSupport<>(application, (String) null, all.toArray(ConfigOverride[]::new));

@@ -3,12 +3,15 @@ package io.nova.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.health.v1.HealthCheckResponse;
+import io.nova.embedded.junit.NovaPlatformExtension;
+import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.config.NovaConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -16,11 +19,13 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every Nova service must do once booted: answer the three probes Kubernetes calls, serve Prometheus metrics,
+ * What every Nova service must do once booted against real PostgreSQL, Redis and Kafka: answer the three probes
+ * Kubernetes calls with its dependencies checked, serve Prometheus metrics,
  * answer gRPC health, and keep the admin endpoints off the application port. A service's boot test extends this
  * with its application class and the ports its Deployment declares.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(NovaPlatformExtension.class)
 public abstract class ServiceBootContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,8 +45,8 @@ public abstract class ServiceBootContract {
     }
 
     @BeforeAll
-    void boot() {
-        service = RunningService.start(application);
+    void boot(TestPlatform platform) {
+        service = RunningService.start(application, platform);
         System.out.printf("%s ready in %d ms%n", name, service.startMillis());
     }
 
@@ -90,6 +95,9 @@ public abstract class ServiceBootContract {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("status").asText()).isEqualTo("UP");
+        assertThat(body.path("checks").path("postgresql").asText()).isEqualTo("UP");
+        assertThat(body.path("checks").path("redis").asText()).isEqualTo("UP");
+        assertThat(body.path("checks").path("kafka").asText()).isEqualTo("UP");
         assertThat(body.path("checks").properties()).extracting(java.util.Map.Entry::getKey)
                 .containsExactlyInAnyOrderElementsOf(service.healthCheckNames());
     }

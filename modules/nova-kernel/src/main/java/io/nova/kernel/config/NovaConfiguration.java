@@ -2,6 +2,10 @@ package io.nova.kernel.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import io.nova.kernel.auth.JwtConfig;
+import io.nova.kernel.events.KafkaConfig;
+import io.nova.kernel.redis.RedisConfig;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.validation.MaxDataSize;
@@ -11,6 +15,25 @@ import jakarta.validation.constraints.NotNull;
 
 /** The configuration every Nova service has; a service extends it with its own blocks. */
 public class NovaConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    private DataSourceFactory database = new DataSourceFactory();
+
+    /** Run Flyway at start; off when a `db migrate` Job migrates before the rollout. */
+    private boolean migrateOnStart = true;
+
+    @Valid
+    @NotNull
+    private RedisConfig redis = new RedisConfig();
+
+    @Valid
+    @NotNull
+    private KafkaConfig kafka = new KafkaConfig();
+
+    @Valid
+    @NotNull
+    private JwtConfig jwt = new JwtConfig();
 
     @Valid
     @NotNull
@@ -28,6 +51,56 @@ public class NovaConfiguration extends Configuration {
     /** local, dev, staging, prod … (APP_ENV). Shown in logs and health output; never changes behaviour by itself. */
     @NotBlank
     private String environment = "local";
+
+    @JsonProperty
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    @JsonProperty
+    public void setDatabase(DataSourceFactory database) {
+        this.database = database;
+    }
+
+    @JsonProperty
+    public boolean isMigrateOnStart() {
+        return migrateOnStart;
+    }
+
+    @JsonProperty
+    public void setMigrateOnStart(boolean migrateOnStart) {
+        this.migrateOnStart = migrateOnStart;
+    }
+
+    @JsonProperty
+    public RedisConfig getRedis() {
+        return redis;
+    }
+
+    @JsonProperty
+    public void setRedis(RedisConfig redis) {
+        this.redis = redis;
+    }
+
+    @JsonProperty
+    public KafkaConfig getKafka() {
+        return kafka;
+    }
+
+    @JsonProperty
+    public void setKafka(KafkaConfig kafka) {
+        this.kafka = kafka;
+    }
+
+    @JsonProperty
+    public JwtConfig getJwt() {
+        return jwt;
+    }
+
+    @JsonProperty
+    public void setJwt(JwtConfig jwt) {
+        this.jwt = jwt;
+    }
 
     @JsonProperty
     public GrpcConfig getGrpc() {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LayeredConfigurationSourceProviderTest {
 
-    private static final ServiceIdentity SERVICE = new ServiceIdentity("kernel-test", 18080, 19080, 18180);
+    private static final ServiceIdentity SERVICE = new ServiceIdentity("kernel-test", 18080, 19080, 18180, "nova_kernel_test");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @TempDir

@@ -1,0 +1,83 @@
+package io.nova.kernel;
+
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
+import io.nova.kernel.events.EventConsumer;
+import io.nova.kernel.events.EventHandler;
+import io.nova.kernel.events.Outbox;
+import io.nova.kernel.grpc.ManagedGrpcServer;
+import io.nova.kernel.redis.IdempotencyKeys;
+import io.nova.kernel.redis.RedisRevokedTokens;
+import org.jdbi.v3.core.Jdbi;
+import org.redisson.api.RedissonClient;
+
+import java.util.Collection;
+
+/** What the kernel has set up for a service by the time {@link NovaApplication#runService} is called. */
+public final class ServiceContext {
+
+    private final String serviceName;
+    private final Jdbi jdbi;
+    private final RedissonClient redis;
+    private final Outbox outbox;
+    private final IdempotencyKeys idempotency;
+    private final RedisRevokedTokens revokedTokens;
+    private final ManagedGrpcServer grpc;
+    private final String kafkaBrokers;
+    private final ObjectMapper mapper;
+    private final MetricRegistry metrics;
+    private final LifecycleEnvironment lifecycle;
+
+    ServiceContext(String serviceName, Jdbi jdbi, RedissonClient redis, Outbox outbox, IdempotencyKeys idempotency,
+                   RedisRevokedTokens revokedTokens, ManagedGrpcServer grpc, String kafkaBrokers,
+                   ObjectMapper mapper, MetricRegistry metrics, LifecycleEnvironment lifecycle) {
+        this.serviceName = serviceName;
+        this.jdbi = jdbi;
+        this.redis = redis;
+        this.outbox = outbox;
+        this.idempotency = idempotency;
+        this.revokedTokens = revokedTokens;
+        this.grpc = grpc;
+        this.kafkaBrokers = kafkaBrokers;
+        this.mapper = mapper;
+        this.metrics = metrics;
+        this.lifecycle = lifecycle;
+    }
+
+    /** The service's own database, migrated. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public RedissonClient redis() {
+        return redis;
+    }
+
+    /** Append events here, inside the transaction that makes the change; the kernel's relay publishes them. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public IdempotencyKeys idempotency() {
+        return idempotency;
+    }
+
+    public RedisRevokedTokens revokedTokens() {
+        return revokedTokens;
+    }
+
+    /** Add the service's gRPC implementations here. */
+    public ManagedGrpcServer grpc() {
+        return grpc;
+    }
+
+    /**
+     * Consumes {@code topics} as group {@code <service>.<name>}: each event reaches {@code handler} once in
+     * effect, inside the transaction that records it as processed.
+     */
+    public void consume(String name, Collection<String> topics, EventHandler handler) {
+        lifecycle.manage(new EventConsumer(serviceName + "." + name, topics, kafkaBrokers, jdbi, mapper, handler,
+                metrics));
+    }
+}

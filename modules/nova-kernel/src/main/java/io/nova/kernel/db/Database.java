@@ -1,0 +1,32 @@
+package io.nova.kernel.db;
+
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's PostgreSQL database: one pool (metrics, a {@code postgresql} health check that readiness runs),
+ * migrated by Flyway before the service accepts requests, and a Jdbi for the service's SQL objects.
+ */
+public final class Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    public static final String HEALTH_CHECK = "postgresql";
+
+    private Database() {
+    }
+
+    public static Jdbi open(Environment environment, DataSourceFactory config, boolean migrate) {
+        ManagedDataSource dataSource = config.build(environment.metrics(), HEALTH_CHECK);
+        if (migrate) {
+            var result = new Migrations(dataSource).migrate();
+            LOG.info("Database {}: {} migration(s) applied, schema version {}", config.getUrl(),
+                    result.migrationsExecuted, result.targetSchemaVersion);
+        }
+        return new JdbiFactory().build(environment, config, dataSource, HEALTH_CHECK);
+    }
+}

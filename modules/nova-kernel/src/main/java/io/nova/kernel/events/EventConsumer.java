@@ -1,0 +1,164 @@
+package io.nova.kernel.events;
+
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.lifecycle.Managed;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Feeds events from Kafka to one {@link EventHandler}, each exactly once in effect: the handler runs in the same
+ * database transaction that records the event id as processed, duplicates (a redelivery after a crash or a
+ * rebalance, a republished outbox batch) are skipped, and offsets are committed only after processing. A failing
+ * event is retried after a pause; it does not let later events of its partition overtake it.
+ */
+public final class EventConsumer implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final String name;
+    private final Collection<String> topics;
+    private final Map<String, Object> settings;
+    private final Jdbi jdbi;
+    private final EventCodec codec;
+    private final EventHandler handler;
+    private final Meter handled;
+    private final Meter duplicates;
+    private final Meter failures;
+    private volatile boolean running;
+    private volatile Consumer<String, byte[]> consumer;
+    private Thread thread;
+
+    /** @param name the consumer group, and the name its processed events are recorded under */
+    public EventConsumer(String name, Collection<String> topics, String brokers, Jdbi jdbi, ObjectMapper mapper,
+                         EventHandler handler, MetricRegistry metrics) {
+        this.name = name;
+        this.topics = List.copyOf(topics);
+        this.settings = settings(name, brokers);
+        this.jdbi = jdbi;
+        this.codec = new EventCodec(mapper);
+        this.handler = handler;
+        this.handled = metrics.meter(MetricRegistry.name(EventConsumer.class, name, "handled"));
+        this.duplicates = metrics.meter(MetricRegistry.name(EventConsumer.class, name, "duplicates"));
+        this.failures = metrics.meter(MetricRegistry.name(EventConsumer.class, name, "failures"));
+    }
+
+    static Map<String, Object> settings(String group, String brokers) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        return settings;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+        thread = new Thread(this::run, "event-consumer-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            thread.join(Duration.ofSeconds(15).toMillis());
+        }
+    }
+
+    private void run() {
+        try (Consumer<String, byte[]> kafka = consumer) {
+            kafka.subscribe(topics);
+            while (running) {
+                ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                for (TopicPartition partition : records.partitions()) {
+                    for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                        if (!process(record)) {
+                            // Come back to this record (and everything after it) on the next poll.
+                            kafka.seek(partition, record.offset());
+                            break;
+                        }
+                        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                    }
+                }
+                if (!done.isEmpty()) {
+                    kafka.commitSync(done);
+                }
+                if (done.size() < records.partitions().size()) {
+                    Thread.sleep(RETRY_PAUSE.toMillis());
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("Event consumer {} woken up while running", name, e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("Event consumer {} stopped", name, e);
+        }
+    }
+
+    /** True when the record is done with (handled, a duplicate, or unreadable); false to retry it. */
+    private boolean process(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope event;
+        try {
+            event = codec.decode(record.value());
+        } catch (IllegalArgumentException e) {
+            // Retrying cannot make it readable: log it with where it is and move on.
+            LOG.error("Skipping a record that is not an event envelope: {}-{}@{}", record.topic(), record.partition(),
+                    record.offset());
+            failures.mark();
+            return true;
+        }
+        try {
+            boolean first = jdbi.inTransaction(handle -> {
+                int inserted = handle.createUpdate("""
+                                INSERT INTO nova_processed_events (consumer, event_id) VALUES (:consumer, :eventId)
+                                ON CONFLICT DO NOTHING""")
+                        .bind("consumer", name)
+                        .bind("eventId", event.eventId())
+                        .execute();
+                if (inserted == 1) {
+                    handler.handle(handle, event);
+                }
+                return inserted == 1;
+            });
+            (first ? handled : duplicates).mark();
+            return true;
+        } catch (Exception e) {
+            failures.mark();
+            LOG.warn("Event {} ({}) failed in {}; retrying in {}", event.eventId(), event.type(), name, RETRY_PAUSE, e);
+            return false;
+        }
+    }
+}

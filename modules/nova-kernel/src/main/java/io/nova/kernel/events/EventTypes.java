@@ -1,0 +1,31 @@
+package io.nova.kernel.events;
+
+/** Every event type Nova publishes, in one place; producers and consumers refer to these constants. */
+public final class EventTypes {
+
+    // user-service → Topics.USER_EVENTS
+    public static final String USER_REGISTERED = "user.registered";
+    public static final String USER_UPDATED = "user.updated";
+    public static final String USER_FOLLOWED = "user.followed";
+    public static final String USER_UNFOLLOWED = "user.unfollowed";
+    public static final String USER_BLOCKED = "user.blocked";
+
+    // content-service → Topics.CONTENT_EVENTS
+    public static final String POST_CREATED = "post.created";
+    public static final String POST_UPDATED = "post.updated";
+    public static final String POST_DELETED = "post.deleted";
+    public static final String POST_LIKED = "post.liked";
+    public static final String POST_UNLIKED = "post.unliked";
+    public static final String COMMENT_CREATED = "comment.created";
+    public static final String COMMENT_DELETED = "comment.deleted";
+    public static final String MENTION = "mention";
+
+    // media-service → Topics.MEDIA_EVENTS
+    public static final String MEDIA_UPLOADED = "media.uploaded";
+    public static final String MEDIA_READY = "media.ready";
+    public static final String MEDIA_FAILED = "media.failed";
+    public static final String REEL_PUBLISHED = "reel.published";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,152 @@
+package io.nova.kernel.events;
+
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.lifecycle.Managed;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows to Kafka in the order they were written, then marks them published. Only one replica
+ * relays at a time (a transaction-scoped advisory lock), which keeps each aggregate's events in order. A crash
+ * between publishing and marking republishes a batch; consumers skip the duplicates by event id.
+ */
+public final class OutboxRelay implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Any constant: the advisory lock key that elects the relaying replica within one service's database. */
+    private static final long LOCK_KEY = 0x4E4F56414F555442L;
+    private static final int BATCH = 500;
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
+
+    private final Jdbi jdbi;
+    private final Producer<String, byte[]> producer;
+    private final EventCodec codec;
+    private final KafkaConfig config;
+    private final Meter published;
+    private final ScheduledExecutorService executor;
+    private Instant lastPrune = Instant.EPOCH;
+
+    public OutboxRelay(Jdbi jdbi, Producer<String, byte[]> producer, ObjectMapper mapper, KafkaConfig config,
+                       MetricRegistry metrics, String serviceName) {
+        this.jdbi = jdbi;
+        this.producer = producer;
+        this.codec = new EventCodec(mapper);
+        this.config = config;
+        this.published = metrics.meter(MetricRegistry.name(OutboxRelay.class, "published"));
+        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, serviceName + "-outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void start() {
+        executor.scheduleWithFixedDelay(this::relayQuietly, 0, config.getRelayInterval().toMilliseconds(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private void relayQuietly() {
+        try {
+            while (relayBatch() == BATCH) {
+                // A full batch: more are probably waiting.
+            }
+            pruneIfDue();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("Outbox relay failed; retrying in {}: {}", config.getRelayInterval(), e.toString());
+        }
+    }
+
+    /** Publishes up to one batch; returns how many rows it published. */
+    public int relayBatch() throws Exception {
+        return jdbi.<Integer, Exception>inTransaction(handle -> {
+            if (!handle.createQuery("SELECT pg_try_advisory_xact_lock(:key)").bind("key", LOCK_KEY)
+                    .mapTo(Boolean.class).one()) {
+                return 0;
+            }
+            List<Row> rows = handle.createQuery("""
+                            SELECT id, event_id, topic, event_type, aggregate_id, payload::text AS payload, occurred_at
+                            FROM nova_outbox WHERE published_at IS NULL ORDER BY id LIMIT :batch""")
+                    .bind("batch", BATCH)
+                    .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getObject("event_id", UUID.class),
+                            rs.getString("topic"), rs.getString("event_type"), rs.getString("aggregate_id"),
+                            rs.getString("payload"), rs.getTimestamp("occurred_at").toInstant()))
+                    .list();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            publish(rows);
+            markPublished(handle, rows);
+            published.mark(rows.size());
+            return rows.size();
+        });
+    }
+
+    private void publish(List<Row> rows) throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            EventEnvelope event = new EventEnvelope(row.eventId, row.type, row.occurredAt, row.aggregateId,
+                    codec.payload(row.payload));
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(row.topic, row.aggregateId, codec.encode(event));
+            record.headers().add("event_type", row.type.getBytes(StandardCharsets.UTF_8));
+            acks.add(producer.send(record));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(15, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void markPublished(Handle handle, List<Row> rows) {
+        handle.createUpdate("UPDATE nova_outbox SET published_at = now() WHERE id = ANY(:ids)")
+                .bindArray("ids", Long.class, rows.stream().map(Row::id).toArray(Long[]::new))
+                .execute();
+    }
+
+    private void pruneIfDue() {
+        if (Instant.now().isBefore(lastPrune.plus(PRUNE_EVERY))) {
+            return;
+        }
+        lastPrune = Instant.now();
+        int pruned = jdbi.withHandle(handle -> handle.createUpdate(
+                        "DELETE FROM nova_outbox WHERE published_at < now() - make_interval(secs => :seconds)")
+                .bind("seconds", (double) config.getOutboxRetention().toSeconds())
+                .execute());
+        if (pruned > 0) {
+            LOG.info("Pruned {} published outbox row(s)", pruned);
+        }
+    }
+
+    private record Row(long id, UUID eventId, String topic, String type, String aggregateId, String payload,
+                       Instant occurredAt) {
+    }
+}
