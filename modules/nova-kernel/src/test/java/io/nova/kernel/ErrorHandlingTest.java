@@ -128,7 +128,7 @@ class ErrorHandlingTest {
         Answer conflict = send(request("/probe/conflict"));
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.body().path("error").asText()).isEqualTo("username_taken");
-        Answer limited = send(request("/probe/limited"));
+        Answer limited = send(request("/probe/too-many"));
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.raw().headers().firstValue("Retry-After")).hasValue("7");
     }

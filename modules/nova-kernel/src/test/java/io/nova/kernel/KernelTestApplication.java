@@ -26,6 +26,7 @@ public final class KernelTestApplication extends NovaApplication<NovaConfigurati
         });
         environment.jersey().register(new SlowResource());
         environment.jersey().register(new ProbeResource());
+        environment.jersey().register(new CreateProbeResource(context.idempotency()));
         KernelTestApplication.context = context;
     }
 

@@ -48,8 +48,8 @@ public final class ProbeResource {
     }
 
     @GET
-    @Path("/limited")
-    public String limited() {
+    @Path("/too-many")
+    public String tooMany() {
         throw ApiException.tooManyRequests(Duration.ofSeconds(7));
     }
 

@@ -1,0 +1,155 @@
+package io.nova.kernel.events;
+
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.util.Duration;
+import io.nova.embedded.junit.NovaPlatformExtension;
+import io.nova.embedded.junit.TestPlatform;
+import io.nova.kernel.db.Migrations;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Outbox → relay → Kafka → consumer against the real servers: every event reaches the handler exactly once in
+ * effect, in order per aggregate, even when the consumer is stopped in the middle of a batch it never committed.
+ */
+@ExtendWith(NovaPlatformExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutboxToConsumerTest {
+
+    private static final int EVENTS = 60;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private Jdbi jdbi;
+    private String topic;
+    private TestPlatform platform;
+
+    @BeforeAll
+    void setUp(TestPlatform platform) {
+        this.platform = platform;
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(platform.jdbcUrl());
+        dataSource.setUser(platform.dbUser());
+        dataSource.setPassword(platform.dbPassword());
+        new Migrations(dataSource).migrate();
+        jdbi = Jdbi.create(dataSource);
+        jdbi.useHandle(handle -> handle.execute(
+                "CREATE TABLE handled (event_id UUID NOT NULL, aggregate_id TEXT NOT NULL, seq INT NOT NULL)"));
+        topic = platform.topic("events", 3);
+    }
+
+    private KafkaConfig kafka() {
+        KafkaConfig config = new KafkaConfig();
+        config.setBrokers(platform.kafkaBootstrapServers());
+        config.setRelayInterval(Duration.milliseconds(50));
+        return config;
+    }
+
+    @Test
+    void everyEventIsHandledOnceAcrossAConsumerRestart() throws Exception {
+        Outbox outbox = new Outbox(mapper);
+        for (int i = 0; i < EVENTS; i++) {
+            int seq = i;
+            // The change and its event commit together.
+            jdbi.useTransaction(handle -> outbox.append(handle, topic, EventTypes.POST_CREATED,
+                    "post-" + (seq % 4), Map.of("seq", seq)));
+        }
+
+        OutboxRelay relay = new OutboxRelay(jdbi, IdempotentProducer.create(platform.kafkaBootstrapServers(), "test"),
+                mapper, kafka(), new MetricRegistry(), "test");
+        int published = 0;
+        while (published < EVENTS) {
+            int batch = relay.relayBatch();
+            assertThat(batch).isPositive();
+            published += batch;
+        }
+        assertThat(relay.relayBatch()).as("nothing left to publish").isZero();
+        assertThat(count("SELECT count(*) FROM nova_outbox WHERE published_at IS NULL")).isZero();
+        relay.stop();
+
+        // The first consumer dies in its 20th handler call, in the middle of a batch it has not committed: the
+        // events it handled before in that batch will be delivered again.
+        AtomicInteger calls = new AtomicInteger();
+        EventConsumer first = new EventConsumer("posts-indexer", List.of(topic), platform.kafkaBootstrapServers(),
+                jdbi, mapper, (handle, event) -> {
+                    if (calls.incrementAndGet() == 20) {
+                        throw new SimulatedCrash();
+                    }
+                    record(handle, event);
+                }, new MetricRegistry());
+        first.start();
+        awaitHandled(19);
+        Thread.sleep(500);
+        first.stop();
+        assertThat(count("SELECT count(*) FROM handled")).isEqualTo(19);
+
+        MetricRegistry secondMetrics = new MetricRegistry();
+        EventConsumer second = new EventConsumer("posts-indexer", List.of(topic), platform.kafkaBootstrapServers(),
+                jdbi, mapper, OutboxToConsumerTest::record, secondMetrics);
+        second.start();
+        try {
+            awaitHandled(EVENTS);
+            Thread.sleep(500);
+        } finally {
+            second.stop();
+        }
+
+        assertThat(count("SELECT count(*) FROM handled")).isEqualTo(EVENTS);
+        assertThat(count("SELECT count(DISTINCT event_id) FROM handled")).isEqualTo(EVENTS);
+        long redelivered = secondMetrics.getMeters().entrySet().stream()
+                .filter(entry -> entry.getKey().endsWith("duplicates"))
+                .mapToLong(entry -> entry.getValue().getCount()).sum();
+        assertThat(redelivered).as("the restart redelivered what the first consumer had not committed").isPositive();
+
+        // Per aggregate, events arrive in the order they were written (key = aggregate id → one partition).
+        for (int aggregate = 0; aggregate < 4; aggregate++) {
+            String id = "post-" + aggregate;
+            List<Integer> order = jdbi.withHandle(h -> h.createQuery(
+                            "SELECT seq FROM handled WHERE aggregate_id = :id ORDER BY ctid")
+                    .bind("id", id).mapTo(Integer.class).list());
+            assertThat(order).isSorted().hasSize(EVENTS / 4);
+        }
+    }
+
+    private static void record(org.jdbi.v3.core.Handle handle, EventEnvelope event) {
+        assertThat(event.type()).isEqualTo(EventTypes.POST_CREATED);
+        handle.createUpdate("INSERT INTO handled (event_id, aggregate_id, seq) VALUES (:id, :aggregate, :seq)")
+                .bind("id", event.eventId())
+                .bind("aggregate", event.aggregateId())
+                .bind("seq", event.payload().get("seq").asInt())
+                .execute();
+    }
+
+    /** Kills the consumer thread the way a crash would: not an exception the consumer treats as retryable. */
+    private static final class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("simulated crash", null, false, false);
+        }
+    }
+
+    private int count(String sql) {
+        return jdbi.withHandle(handle -> handle.createQuery(sql).mapTo(Integer.class).one());
+    }
+
+    private void awaitHandled(int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            int handled = count("SELECT count(*) FROM handled");
+            if (handled >= count) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("fewer than " + count + " events handled within 30 s");
+    }
+}
