@@ -1,8 +1,11 @@
 package io.nova.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nova.embedded.junit.NovaPlatformExtension;
+import io.nova.embedded.junit.TestPlatform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,12 +115,15 @@ class OfflineImageTest {
     }
 
     @Test
-    void theEntrypointServesAsUid1000OnAReadOnlyRootFileSystem() throws Exception {
+    @ExtendWith(NovaPlatformExtension.class)
+    void theEntrypointServesAsUid1000OnAReadOnlyRootFileSystem(TestPlatform platform) throws Exception {
         int http = freePort();
-        Process server = runInContainer(Map.of(
-                "HTTP_PORT", String.valueOf(http),
-                "GRPC_PORT", String.valueOf(freePort()),
-                "ADMIN_PORT", String.valueOf(freePort())));
+        // The service needs its PostgreSQL, Redis and Kafka: the test's real ones, on this host's loopback.
+        Map<String, String> env = new LinkedHashMap<>(platform.environment());
+        env.put("HTTP_PORT", String.valueOf(http));
+        env.put("GRPC_PORT", String.valueOf(freePort()));
+        env.put("ADMIN_PORT", String.valueOf(freePort()));
+        Process server = runInContainer(env);
         try {
             HttpResponse<String> health = awaitHealth(server, http);
             assertThat(health.statusCode()).isEqualTo(200);
