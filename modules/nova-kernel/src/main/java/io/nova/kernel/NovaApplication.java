@@ -20,6 +20,7 @@ import io.nova.kernel.events.IdempotentProducer;
 import io.nova.kernel.events.KafkaHealthCheck;
 import io.nova.kernel.events.Outbox;
 import io.nova.kernel.events.OutboxRelay;
+import io.nova.kernel.grpc.CallerInterceptor;
 import io.nova.kernel.grpc.ManagedGrpcServer;
 import io.nova.kernel.health.DrainOnShutdown;
 import io.nova.kernel.health.HealthResource;
@@ -111,7 +112,9 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
         environment.lifecycle().manage(redis);
         environment.healthChecks().register(ManagedRedis.HEALTH_CHECK, redis.healthCheck());
         RedisRevokedTokens revokedTokens = new RedisRevokedTokens(redis.client());
-        installAuthentication(configuration.getJwt(), environment, revokedTokens);
+        AccessTokenVerifier verifier = accessTokenVerifier(configuration.getJwt(), revokedTokens);
+        BearerAuth.install(environment, verifier);
+        grpcServer.intercept(new CallerInterceptor(verifier));
         environment.jersey().register(new RateLimitFeature(redis.client(), Clock.systemUTC()));
 
         String brokers = configuration.getKafka().getBrokers();
@@ -127,13 +130,13 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
                 grpcServer, brokers, environment.getObjectMapper(), environment.metrics(), environment.lifecycle()));
     }
 
-    private void installAuthentication(JwtConfig jwt, Environment environment, RevokedTokens revoked) {
+    private static AccessTokenVerifier accessTokenVerifier(JwtConfig jwt, RevokedTokens revoked) {
         PublicKeys keys = PublicKeys.fromPem(jwt.getPublicKeys());
         if (keys.isEmpty()) {
-            LOG.warn("No JWT public key configured (JWT_PUBLIC_KEY_PEM): every authenticated endpoint answers 401");
+            LOG.warn("No JWT public key configured (JWT_PUBLIC_KEY_PEM): every authenticated call is refused");
         }
-        BearerAuth.install(environment, new AccessTokenVerifier(keys, jwt.getIssuer(), jwt.getAudience(),
-                java.time.Duration.ofMillis(jwt.getClockSkew().toMilliseconds()), revoked, Clock.systemUTC()));
+        return new AccessTokenVerifier(keys, jwt.getIssuer(), jwt.getAudience(),
+                java.time.Duration.ofMillis(jwt.getClockSkew().toMilliseconds()), revoked, Clock.systemUTC());
     }
 
     /** Registers the service's resources, health checks, managed objects and gRPC services. */

@@ -2,7 +2,6 @@ package io.nova.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
@@ -29,7 +28,7 @@ class ErrorHandlingTest {
 
     @BeforeAll
     static void start(TestPlatform platform) throws Exception {
-        APP = KernelApp.start(platform, ConfigOverride.config("maxRequestBody", "1KiB"));
+        APP = KernelApp.start(platform, java.util.Map.of("maxRequestBody", "1KiB"));
     }
 
     @AfterAll

@@ -5,9 +5,9 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.config.NovaConfiguration;
 
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Starts {@link KernelTestApplication} on free ports against a test class's share of the real platform. */
 final class KernelApp {
@@ -15,18 +15,25 @@ final class KernelApp {
     private KernelApp() {
     }
 
-    static DropwizardTestSupport<NovaConfiguration> start(TestPlatform platform, ConfigOverride... extra)
+    static DropwizardTestSupport<NovaConfiguration> start(TestPlatform platform) throws Exception {
+        return start(platform, Map.of());
+    }
+
+    /** {@code settings} override the defaults below, key by key. */
+    static DropwizardTestSupport<NovaConfiguration> start(TestPlatform platform, Map<String, String> settings)
             throws Exception {
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("grpc.port", "0"),
-                ConfigOverride.config("shutdown.drainDelay", "0s"),
-                ConfigOverride.config("jwt.publicKeys", issuerPublicKeyPem())));
-        platform.configOverrides().forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
-        overrides.addAll(List.of(extra));
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("server.applicationConnectors[0].port", "0");
+        config.put("server.adminConnectors[0].port", "0");
+        config.put("grpc.port", "0");
+        config.put("shutdown.drainDelay", "0s");
+        config.put("jwt.publicKeys", issuerPublicKeyPem());
+        config.putAll(platform.configOverrides());
+        config.putAll(settings);
         DropwizardTestSupport<NovaConfiguration> app = new DropwizardTestSupport<>(KernelTestApplication.class,
-                (String) null, overrides.toArray(ConfigOverride[]::new));
+                (String) null, config.entrySet().stream()
+                .map(entry -> ConfigOverride.config(entry.getKey(), entry.getValue()))
+                .toArray(ConfigOverride[]::new));
         app.before();
         return app;
     }

@@ -41,7 +41,7 @@ class NovaApplicationTest {
     }
 
     private void start(String drainDelay) throws Exception {
-        app = KernelApp.start(platform, ConfigOverride.config("shutdown.drainDelay", drainDelay));
+        app = KernelApp.start(platform, java.util.Map.of("shutdown.drainDelay", drainDelay));
     }
 
     @AfterEach

@@ -85,7 +85,7 @@ public final class AccessTokenVerifier {
         if (revoked.isRevoked(tokenId)) {
             throw new InvalidTokenException("revoked");
         }
-        return new NovaPrincipal(subject, tokenId, expires);
+        return new NovaPrincipal(subject, tokenId, expires, token);
     }
 
     private static Instant instant(Date date) {

@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.lifecycle.Managed;
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -17,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The service's gRPC server as a Dropwizard managed object, with the standard {@code grpc.health.v1.Health} service.
@@ -30,6 +32,8 @@ public final class ManagedGrpcServer implements Managed {
     private final MetricRegistry metrics;
     private final HealthStatusManager health = new HealthStatusManager();
     private final List<BindableService> services = new ArrayList<>();
+    private final List<ServerInterceptor> interceptors = new ArrayList<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private Server server;
 
     public ManagedGrpcServer(GrpcConfig config, MetricRegistry metrics) {
@@ -44,13 +48,23 @@ public final class ManagedGrpcServer implements Managed {
         services.add(service);
     }
 
+    /** Applied to every service added, innermost first. */
+    public void intercept(ServerInterceptor interceptor) {
+        if (server != null) {
+            throw new IllegalStateException("gRPC interceptors must be added before the server starts");
+        }
+        interceptors.add(interceptor);
+    }
+
     @Override
     public void start() throws IOException {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.getPort()))
                 .addService(health.getHealthService());
         CallMetricsInterceptor timing = new CallMetricsInterceptor(metrics);
+        List<ServerInterceptor> chain = new ArrayList<>(interceptors);
+        chain.add(timing);
         for (BindableService service : services) {
-            builder.addService(ServerInterceptors.intercept(service, timing));
+            builder.addService(ServerInterceptors.intercept(service, chain));
         }
         server = builder.build().start();
         health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
@@ -62,7 +76,9 @@ public final class ManagedGrpcServer implements Managed {
 
     /** Health answers NOT_SERVING from now on, so gRPC clients and probes move away before the server closes. */
     public void drain() {
-        health.enterTerminalState();
+        if (draining.compareAndSet(false, true)) {
+            health.enterTerminalState();
+        }
     }
 
     @Override
