@@ -127,7 +127,8 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
         runService(configuration, environment, new ServiceContext(getName(), jdbi, redis.client(),
                 new Outbox(environment.getObjectMapper()),
                 new IdempotencyKeys(redis.client(), environment.getObjectMapper(), getName()), revokedTokens,
-                grpcServer, brokers, environment.getObjectMapper(), environment.metrics(), environment.lifecycle()));
+                grpcServer, brokers, environment.getObjectMapper(), environment.metrics(), environment.lifecycle(),
+                configuration.getS3(), environment.healthChecks()));
     }
 
     private static AccessTokenVerifier accessTokenVerifier(JwtConfig jwt, RevokedTokens revoked) {

@@ -1,6 +1,7 @@
 package io.nova.kernel;
 
 import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.health.HealthCheckRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import io.nova.kernel.events.EventConsumer;
@@ -9,6 +10,8 @@ import io.nova.kernel.events.Outbox;
 import io.nova.kernel.grpc.ManagedGrpcServer;
 import io.nova.kernel.redis.IdempotencyKeys;
 import io.nova.kernel.redis.RedisRevokedTokens;
+import io.nova.kernel.storage.S3Config;
+import io.nova.kernel.storage.S3Storage;
 import org.jdbi.v3.core.Jdbi;
 import org.redisson.api.RedissonClient;
 
@@ -28,10 +31,14 @@ public final class ServiceContext {
     private final ObjectMapper mapper;
     private final MetricRegistry metrics;
     private final LifecycleEnvironment lifecycle;
+    private final S3Config s3Config;
+    private final HealthCheckRegistry healthChecks;
+    private S3Storage s3;
 
     ServiceContext(String serviceName, Jdbi jdbi, RedissonClient redis, Outbox outbox, IdempotencyKeys idempotency,
                    RedisRevokedTokens revokedTokens, ManagedGrpcServer grpc, String kafkaBrokers,
-                   ObjectMapper mapper, MetricRegistry metrics, LifecycleEnvironment lifecycle) {
+                   ObjectMapper mapper, MetricRegistry metrics, LifecycleEnvironment lifecycle, S3Config s3Config,
+                   HealthCheckRegistry healthChecks) {
         this.serviceName = serviceName;
         this.jdbi = jdbi;
         this.redis = redis;
@@ -43,6 +50,18 @@ public final class ServiceContext {
         this.mapper = mapper;
         this.metrics = metrics;
         this.lifecycle = lifecycle;
+        this.s3Config = s3Config;
+        this.healthChecks = healthChecks;
+    }
+
+    /** The media bucket; created on first use, and from then on part of readiness ({@code s3}). */
+    public synchronized S3Storage s3() {
+        if (s3 == null) {
+            s3 = new S3Storage(s3Config);
+            lifecycle.manage(s3);
+            healthChecks.register("s3", s3.healthCheck());
+        }
+        return s3;
     }
 
     /** The service's own database, migrated. */

@@ -6,6 +6,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.nova.kernel.auth.JwtConfig;
 import io.nova.kernel.events.KafkaConfig;
 import io.nova.kernel.redis.RedisConfig;
+import io.nova.kernel.storage.S3Config;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.validation.MaxDataSize;
@@ -34,6 +35,10 @@ public class NovaConfiguration extends Configuration {
     @Valid
     @NotNull
     private JwtConfig jwt = new JwtConfig();
+
+    @Valid
+    @NotNull
+    private S3Config s3 = new S3Config();
 
     @Valid
     @NotNull
@@ -100,6 +105,16 @@ public class NovaConfiguration extends Configuration {
     @JsonProperty
     public void setJwt(JwtConfig jwt) {
         this.jwt = jwt;
+    }
+
+    @JsonProperty
+    public S3Config getS3() {
+        return s3;
+    }
+
+    @JsonProperty
+    public void setS3(S3Config s3) {
+        this.s3 = s3;
     }
 
     @JsonProperty
