@@ -2,8 +2,10 @@ package io.nova.kernel.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dropwizard.configuration.ConfigurationSourceProvider;
 import io.nova.kernel.ServiceIdentity;
@@ -68,18 +70,37 @@ public final class LayeredConfigurationSourceProvider implements ConfigurationSo
         return new ByteArrayInputStream(yaml.writeValueAsBytes(merged));
     }
 
+    /**
+     * Parses first, then substitutes inside string values: a value from the environment (a multi-line PEM, a
+     * password with a colon or a quote) is data, never YAML syntax.
+     */
     private JsonNode parse(String source, String text) throws IOException {
+        JsonNode node = yaml.readTree(text);
+        if (node == null) {
+            return NullNode.getInstance();
+        }
         StringSubstitutor substitutor = new StringSubstitutor(variables);
         substitutor.setEnableUndefinedVariableException(true);
-        String substituted;
         try {
-            substituted = substitutor.replace(text);
+            return substitute(node, substitutor);
         } catch (IllegalArgumentException e) {
             throw new IOException(source + ": " + e.getMessage()
                     + " (set it in the environment or give it a default with ${NAME:-value})", e);
         }
-        JsonNode node = yaml.readTree(substituted);
-        return node == null ? NullNode.getInstance() : node;
+    }
+
+    private static JsonNode substitute(JsonNode node, StringSubstitutor substitutor) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(substitutor.replace(node.asText()));
+        }
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> field.setValue(substitute(field.getValue(), substitutor)));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, substitute(array.get(i), substitutor));
+            }
+        }
+        return node;
     }
 
     static JsonNode merge(JsonNode base, JsonNode overlay) {

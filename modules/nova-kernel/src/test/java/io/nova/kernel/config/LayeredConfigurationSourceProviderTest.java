@@ -49,6 +49,14 @@ class LayeredConfigurationSourceProviderTest {
     }
 
     @Test
+    void environmentValuesAreDataNotYaml() throws IOException {
+        String pem = "-----BEGIN PUBLIC KEY-----\nMIIBIjAN: 'x' \"y\" # z\n-----END PUBLIC KEY-----\n";
+        JsonNode config = open(Map.of("JWT_PUBLIC_KEY_PEM", pem, "DB_PASSWORD", "p: w'd\"#"), "");
+        assertThat(config.at("/jwt/publicKeys").asText()).isEqualTo(pem);
+        assertThat(config.at("/database/password").asText()).isEqualTo("p: w'd\"#");
+    }
+
+    @Test
     void anOperatorFileOverridesKeyByKey() throws IOException {
         Path file = dir.resolve("override.yml");
         Files.writeString(file, "logging:\n  level: ${NOVA_TEST_LEVEL:-WARN}\nshutdown:\n  drainDelay: 7s\n");

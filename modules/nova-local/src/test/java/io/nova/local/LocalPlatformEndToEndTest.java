@@ -1,0 +1,163 @@
+package io.nova.local;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The local platform as {@code ./nova local} runs it — embedded servers, the four real service jars as child
+ * processes, the gateway — but on free ports and in a temporary data directory, so it never collides with a
+ * running {@code ./nova local} or another build.
+ */
+class LocalPlatformEndToEndTest {
+
+    @TempDir
+    static Path data;
+
+    private static LocalPlatform platform;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final List<String> STATUS = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        platform = LocalPlatform.start(LocalOptions.forTests(Repository.root(), data), STATUS::add);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void everyServiceIsReadyThroughTheGateway() throws Exception {
+        HttpResponse<String> all = get("/_gateway/health");
+        assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+        assertThat(all.body()).startsWith("{\"status\":\"ready\"");
+
+        for (String service : List.of("user-service", "content-service", "media-service", "messaging-service")) {
+            HttpResponse<String> ready = get("/_gateway/health/" + service);
+            assertThat(ready.statusCode()).as(service + ": " + ready.body()).isEqualTo(200);
+            assertThat(platform.services().get(service).httpPort())
+                    .as("free ports, not the fixed ones").isNotEqualTo(ServiceJar.of(Repository.root(), service).httpPort());
+        }
+        System.out.printf("local platform ready in %d ms (embedded servers: %s)%n", platform.startMillis(),
+                platform.platform().startMillis());
+    }
+
+    @Test
+    void routesReachTheirService() throws Exception {
+        // No domain endpoints exist yet: a 404 in the kernel's error format comes from the service, not the
+        // gateway (whose 404 names the missing route), and proves the request got there.
+        HttpResponse<String> posts = get("/api/v1/posts/does-not-exist");
+        assertThat(posts.statusCode()).isEqualTo(404);
+        assertThat(posts.body()).doesNotContain("no route");
+        assertThat(posts.headers().firstValue("Date")).isPresent();
+    }
+
+    @Test
+    void corsPreflightIsAnsweredLikeTheIngress() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/posts"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "PATCH")
+                .header("Access-Control-Request-Headers", "authorization, content-type")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods"))
+                .hasValue("GET, POST, PUT, PATCH, DELETE, OPTIONS");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
+                .contains("Authorization", "Content-Type", "Idempotency-Key");
+    }
+
+    @Test
+    void aDeclaredBodyOverOneHundredMegabytesIs413() throws Exception {
+        // A raw socket: only the head is sent; the gateway must refuse on the declared length alone.
+        try (Socket socket = new Socket("127.0.0.1", platform.gateway().port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/uploads HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Length: " + (100L * 1024 * 1024 + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[64 * 1024]);
+            out.flush();
+            String response = readAll(socket.getInputStream());
+            assertThat(response).startsWith("HTTP/1.1 413 ");
+            assertThat(response).endsWith("{\"error\":\"payload_too_large\",\"message\":\"request bodies are limited to 104857600 bytes\"}");
+        }
+    }
+
+    @Test
+    void anUnknownPathIsA404InTheApiErrorFormat() throws Exception {
+        HttpResponse<String> response = get("/nowhere");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).isEqualTo("{\"error\":\"not_found\",\"message\":\"no route for /nowhere\"}");
+    }
+
+    @Test
+    void aSecondStartOnTheSameDataIsRefused() {
+        assertThatThrownBy(() -> LocalPlatform.start(LocalOptions.forTests(Repository.root(), data), s -> { }))
+                .isInstanceOf(InstanceLock.AlreadyRunningException.class)
+                .hasMessageContaining("already running");
+    }
+
+    @Test
+    void theServicesGetTheirDatabasesKeysAndLogs() throws Exception {
+        assertThat(Files.readString(data.resolve("jwt/public.pem"))).startsWith("-----BEGIN PUBLIC KEY-----");
+        for (ServiceProcess process : platform.processes()) {
+            assertThat(process.isAlive()).isTrue();
+            assertThat(process.log()).isEqualTo(data.resolve("logs").resolve(process.service().name() + ".log"));
+            assertThat(Files.size(process.log())).isPositive();
+        }
+        assertThat(platform.platform().s3().bucketExists(LocalOptions.MEDIA_BUCKET)).isTrue();
+        try (var connection = platform.platform().postgres().connect("postgres");
+             var rows = connection.createStatement().executeQuery(
+                     "SELECT datname FROM pg_database WHERE datname LIKE 'nova_%' ORDER BY datname")) {
+            List<String> names = new ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            assertThat(names).containsExactly("nova_content", "nova_media", "nova_messaging", "nova_users");
+        }
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + platform.gateway().port() + path);
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        in.transferTo(bytes);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
