@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.nova.kernel.analytics.ClickHouseHealthCheck;
 import io.nova.kernel.auth.AccessTokenVerifier;
 import io.nova.kernel.auth.BearerAuth;
 import io.nova.kernel.auth.JwtConfig;
@@ -123,6 +124,11 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
         environment.healthChecks().register(KafkaHealthCheck.NAME, kafkaHealth);
         environment.lifecycle().manage(new OutboxRelay(jdbi, IdempotentProducer.create(brokers, getName()),
                 environment.getObjectMapper(), configuration.getKafka(), environment.metrics(), getName()));
+
+        if (configuration.getClickhouse().isEnabled()) {
+            environment.healthChecks().register(ClickHouseHealthCheck.NAME,
+                    new ClickHouseHealthCheck(configuration.getClickhouse()));
+        }
 
         runService(configuration, environment, new ServiceContext(getName(), jdbi, redis.client(),
                 new Outbox(environment.getObjectMapper()),

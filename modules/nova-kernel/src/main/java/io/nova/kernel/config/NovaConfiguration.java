@@ -3,6 +3,7 @@ package io.nova.kernel.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.nova.kernel.analytics.ClickHouseConfig;
 import io.nova.kernel.auth.JwtConfig;
 import io.nova.kernel.events.KafkaConfig;
 import io.nova.kernel.redis.RedisConfig;
@@ -39,6 +40,10 @@ public class NovaConfiguration extends Configuration {
     @Valid
     @NotNull
     private S3Config s3 = new S3Config();
+
+    @Valid
+    @NotNull
+    private ClickHouseConfig clickhouse = new ClickHouseConfig();
 
     @Valid
     @NotNull
@@ -115,6 +120,16 @@ public class NovaConfiguration extends Configuration {
     @JsonProperty
     public void setS3(S3Config s3) {
         this.s3 = s3;
+    }
+
+    @JsonProperty
+    public ClickHouseConfig getClickhouse() {
+        return clickhouse;
+    }
+
+    @JsonProperty
+    public void setClickhouse(ClickHouseConfig clickhouse) {
+        this.clickhouse = clickhouse;
     }
 
     @JsonProperty
