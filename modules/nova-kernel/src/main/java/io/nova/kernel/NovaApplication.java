@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What every Nova service is made of: layered configuration, the health probes and {@code /metrics} on the
@@ -99,12 +100,12 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
 
         ServingState serving = new ServingState();
         grpcServer = new ManagedGrpcServer(configuration.getGrpc(), environment.metrics());
-        environment.lifecycle().manage(grpcServer);
         environment.lifecycle().addEventListener(
                 new DrainOnShutdown(serving, configuration.getShutdown().getDrainDelay(), grpcServer::drain));
 
         ErrorHandling.install(environment, configuration.getMaxRequestBody().toBytes());
-        environment.jersey().register(new HealthResource(getName(), environment.healthChecks(), serving));
+        environment.jersey().register(new HealthResource(getName(), environment.healthChecks(), serving,
+                Set.of(KafkaHealthCheck.NAME, ClickHouseHealthCheck.NAME)));
         PrometheusEndpoint.install(environment);
 
         Jdbi jdbi = Database.open(environment, configuration.getDatabase(), configuration.isMigrateOnStart());
@@ -112,7 +113,8 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
         ManagedRedis redis = new ManagedRedis(configuration.getRedis(), getName());
         environment.lifecycle().manage(redis);
         environment.healthChecks().register(ManagedRedis.HEALTH_CHECK, redis.healthCheck());
-        RedisRevokedTokens revokedTokens = new RedisRevokedTokens(redis.client());
+        RedisRevokedTokens revokedTokens = new RedisRevokedTokens(redis.client(),
+                java.time.Duration.ofMillis(configuration.getJwt().getClockSkew().toMilliseconds()));
         AccessTokenVerifier verifier = accessTokenVerifier(configuration.getJwt(), revokedTokens);
         BearerAuth.install(environment, verifier);
         grpcServer.intercept(new CallerInterceptor(verifier));
@@ -129,6 +131,9 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
             environment.healthChecks().register(ClickHouseHealthCheck.NAME,
                     new ClickHouseHealthCheck(configuration.getClickhouse()));
         }
+
+        // Managed objects stop in reverse order: registered after the database and Redis, gRPC stops before them.
+        environment.lifecycle().manage(grpcServer);
 
         runService(configuration, environment, new ServiceContext(getName(), jdbi, redis.client(),
                 new Outbox(environment.getObjectMapper()),

@@ -43,7 +43,7 @@ public final class CreateProbeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Auth NovaPrincipal caller, @HeaderParam(IdempotencyKeys.HEADER) String key,
                            @Valid NewThing thing) {
-        return idempotency.run(caller.userId(), key, thing, () -> {
+        return idempotency.run("POST /probe/things", caller.userId(), key, thing, () -> {
             CREATED.incrementAndGet();
             String id = UUID.randomUUID().toString();
             return Response.created(URI.create("/probe/things/" + id))

@@ -124,6 +124,18 @@ class NovaApplicationTest {
     }
 
     @Test
+    void aKafkaOutageIsReportedButDoesNotMakeThePodUnready() throws Exception {
+        int nothingListens;
+        try (var socket = new java.net.ServerSocket(0)) {
+            nothingListens = socket.getLocalPort();
+        }
+        app = KernelApp.start(platform, java.util.Map.of("kafka.brokers", "127.0.0.1:" + nothingListens));
+        HttpResponse<String> ready = get("/api/v1/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"kafka\":\"DOWN\"").contains("\"postgresql\":\"UP\"");
+    }
+
+    @Test
     void anInvalidConfigurationStopsTheStart() {
         DropwizardTestSupport<NovaConfiguration> invalid = new DropwizardTestSupport<>(KernelTestApplication.class,
                 (String) null, ConfigOverride.config("grpc.port", "70000"));

@@ -144,6 +144,11 @@ public final class Gateway implements AutoCloseable {
             String target = originForm(line[1]);
             String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
             String origin = request.header("Origin").orElse(null);
+            if (!isNormalized(path)) {
+                // Routing must see the path the backend will see: "/api/v1/posts/../../metrics" is not a post.
+                error(client, out, origin, 400, "bad_request", "the path must not contain dot segments or encoded slashes");
+                return;
+            }
 
             if (method.equals("OPTIONS") && origin != null && request.header("Access-Control-Request-Method").isPresent()) {
                 preflight(out, origin);
@@ -168,6 +173,20 @@ public final class Gateway implements AutoCloseable {
         } catch (IOException e) {
             // The client went away or sent garbage: nothing left to answer.
         }
+    }
+
+    /** No "." or ".." segment, plainly or percent-encoded, and no encoded slash or backslash. */
+    static boolean isNormalized(String path) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\")) {
+            return false;
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An absolute-form target ({@code http://host/path}) becomes {@code /path}, the form servers expect. */
@@ -243,6 +262,10 @@ public final class Gateway implements AutoCloseable {
                 }
                 response = head.get();
                 int status = response.status();
+                if (status == 0) {
+                    error(client, out, origin, 502, "bad_gateway", service + " answered something that is not HTTP");
+                    return;
+                }
                 if (status >= 100 && status < 200 && status != 101) {
                     out.write(response.bytes()); // 100 Continue and friends pass through unchanged
                     out.flush();

@@ -77,10 +77,14 @@ final class HttpHead {
         headers.add(new String[] {name, value});
     }
 
-    /** For a response head: the status code. */
+    /** For a response head: the status code, or 0 when the status line is not HTTP. */
     int status() {
         String[] parts = startLine.split(" ", 3);
-        return parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+        try {
+            return parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     byte[] bytes() {

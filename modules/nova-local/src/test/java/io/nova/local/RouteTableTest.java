@@ -96,4 +96,13 @@ class RouteTableTest {
     private String service(String path) {
         return table.match(path).orElseThrow(() -> new AssertionError("no route for " + path)).service();
     }
+
+    @Test
+    void pathsWithDotSegmentsOrEncodedSlashesAreNotRouted() {
+        assertThat(Gateway.isNormalized("/api/v1/posts/42")).isTrue();
+        assertThat(Gateway.isNormalized("/api/v1/posts/../../metrics")).isFalse();
+        assertThat(Gateway.isNormalized("/api/v1/posts/./x")).isFalse();
+        assertThat(Gateway.isNormalized("/api/v1/posts/%2e%2e/x")).isFalse();
+        assertThat(Gateway.isNormalized("/api/v1/posts%2F..%2Fmetrics")).isFalse();
+    }
 }

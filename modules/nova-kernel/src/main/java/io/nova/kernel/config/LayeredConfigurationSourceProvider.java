@@ -81,6 +81,8 @@ public final class LayeredConfigurationSourceProvider implements ConfigurationSo
         }
         StringSubstitutor substitutor = new StringSubstitutor(variables);
         substitutor.setEnableUndefinedVariableException(true);
+        // A value's own "${" (a password, say) stays as it is.
+        substitutor.setDisableSubstitutionInValues(true);
         try {
             return substitute(node, substitutor);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package io.nova.kernel.errors;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -21,8 +23,9 @@ public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProces
 
     @Override
     public Response toResponse(JsonProcessingException exception) {
-        if (exception instanceof InvalidDefinitionException) {
-            // Our type cannot be (de)serialized: a server bug, not the caller's.
+        if (exception instanceof InvalidDefinitionException || exception instanceof JsonGenerationException
+                || (exception instanceof JsonMappingException mapping && mapping.getProcessor() instanceof JsonGenerator)) {
+            // Our type cannot be (de)serialized, or writing the response failed: a server bug, not the caller's.
             return new UnexpectedExceptionMapper().toResponse(exception);
         }
         if (exception instanceof JsonParseException) {

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -98,33 +99,61 @@ public final class EventConsumer implements Managed {
         try (Consumer<String, byte[]> kafka = consumer) {
             kafka.subscribe(topics);
             while (running) {
-                ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
-                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                for (TopicPartition partition : records.partitions()) {
-                    for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                        if (!process(record)) {
-                            // Come back to this record (and everything after it) on the next poll.
-                            kafka.seek(partition, record.offset());
-                            break;
-                        }
-                        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                try {
+                    pollOnce(kafka);
+                } catch (WakeupException e) {
+                    if (running) {
+                        LOG.warn("Event consumer {} woken up while running; continuing", name);
                     }
-                }
-                if (!done.isEmpty()) {
-                    kafka.commitSync(done);
-                }
-                if (done.size() < records.partitions().size()) {
+                } catch (KafkaException e) {
+                    // Kafka away, a commit lost to a rebalance, a poll interval exceeded: go back to what is
+                    // committed and carry on; what was handled but not committed is skipped as a duplicate.
+                    LOG.warn("Event consumer {}: {}; resuming from the committed offsets in {}", name, e.toString(),
+                            RETRY_PAUSE);
                     Thread.sleep(RETRY_PAUSE.toMillis());
+                    rewindToCommitted(kafka);
                 }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                LOG.error("Event consumer {} woken up while running", name, e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("Event consumer {} stopped", name, e);
+        }
+    }
+
+    private void pollOnce(Consumer<String, byte[]> kafka) throws InterruptedException {
+        ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        boolean retrying = false;
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                if (!process(record)) {
+                    // Come back to this record (and everything after it) on the next poll.
+                    kafka.seek(partition, record.offset());
+                    retrying = true;
+                    break;
+                }
+                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        if (!done.isEmpty()) {
+            kafka.commitSync(done);
+        }
+        if (retrying) {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        }
+    }
+
+    private void rewindToCommitted(Consumer<String, byte[]> kafka) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = kafka.committed(kafka.assignment());
+            committed.forEach((partition, offset) -> {
+                if (offset != null) {
+                    kafka.seek(partition, offset);
+                }
+            });
+        } catch (KafkaException e) {
+            LOG.debug("Could not read committed offsets of {} yet", name, e);
         }
     }
 

@@ -43,6 +43,7 @@ public final class OutboxRelay implements Managed {
     private final Meter published;
     private final ScheduledExecutorService executor;
     private Instant lastPrune = Instant.EPOCH;
+    private volatile boolean stopping;
 
     public OutboxRelay(Jdbi jdbi, Producer<String, byte[]> producer, ObjectMapper mapper, KafkaConfig config,
                        MetricRegistry metrics, String serviceName) {
@@ -66,6 +67,7 @@ public final class OutboxRelay implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
+        stopping = true;
         executor.shutdown();
         executor.awaitTermination(10, TimeUnit.SECONDS);
         producer.close(Duration.ofSeconds(5));
@@ -73,7 +75,7 @@ public final class OutboxRelay implements Managed {
 
     private void relayQuietly() {
         try {
-            while (relayBatch() == BATCH) {
+            while (!stopping && relayBatch() == BATCH) {
                 // A full batch: more are probably waiting.
             }
             pruneIfDue();
@@ -141,8 +143,13 @@ public final class OutboxRelay implements Managed {
                         "DELETE FROM nova_outbox WHERE published_at < now() - make_interval(secs => :seconds)")
                 .bind("seconds", (double) config.getOutboxRetention().toSeconds())
                 .execute());
-        if (pruned > 0) {
-            LOG.info("Pruned {} published outbox row(s)", pruned);
+        // Redeliveries older than the retention cannot happen any more: their "already processed" marks can go.
+        int forgotten = jdbi.withHandle(handle -> handle.createUpdate(
+                        "DELETE FROM nova_processed_events WHERE processed_at < now() - make_interval(secs => :seconds)")
+                .bind("seconds", (double) config.getOutboxRetention().toSeconds() * 2)
+                .execute());
+        if (pruned > 0 || forgotten > 0) {
+            LOG.info("Pruned {} published outbox row(s) and {} processed-event mark(s)", pruned, forgotten);
         }
     }
 

@@ -11,13 +11,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * The probes Kubernetes calls on the application port. Startup: the service answers HTTP. Liveness: the JVM is
  * not stuck (no deadlocked threads) — never a dependency, so an outage of PostgreSQL does not restart every pod.
- * Readiness: not shutting down, and every registered dependency check passes.
+ * Readiness: not shutting down, and every registered dependency check passes — except the ones that only degrade
+ * the service: they are reported, but a Kafka outage (the outbox holds events until it is back) must not take
+ * every pod of every service out of its Service at once.
  */
 @Path("/api/v1/health")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,11 +34,13 @@ public final class HealthResource {
     private final String service;
     private final HealthCheckRegistry checks;
     private final ServingState serving;
+    private final Set<String> degradeOnly;
 
-    public HealthResource(String service, HealthCheckRegistry checks, ServingState serving) {
+    public HealthResource(String service, HealthCheckRegistry checks, ServingState serving, Set<String> degradeOnly) {
         this.service = service;
         this.checks = checks;
         this.serving = serving;
+        this.degradeOnly = Set.copyOf(degradeOnly);
     }
 
     @GET
@@ -64,7 +69,7 @@ public final class HealthResource {
         boolean allHealthy = true;
         for (Map.Entry<String, HealthCheck.Result> result : checks.runHealthChecks().entrySet()) {
             boolean healthy = result.getValue().isHealthy();
-            allHealthy &= healthy;
+            allHealthy &= healthy || degradeOnly.contains(result.getKey());
             // Only the verdict: a check's message can carry hosts and driver errors that callers need not see.
             results.put(result.getKey(), healthy ? HealthStatus.UP : HealthStatus.DOWN);
         }

@@ -27,6 +27,8 @@ public final class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final Duration RETENTION = Duration.ofHours(24);
+    /** A request still running holds its key this long at most: a crashed one must not block retries for a day. */
+    static final Duration PENDING = Duration.ofMinutes(2);
     private static final int MAX_KEY_LENGTH = 255;
 
     private final RedissonClient redis;
@@ -40,12 +42,13 @@ public final class IdempotencyKeys {
     }
 
     /**
+     * @param operation what is being created (e.g. "POST /posts"): the same key on another endpoint is another key
      * @param caller  whose key it is (keys of different callers never meet)
      * @param key     the header value, or null when the client sent none
      * @param request the request body, to tell a retry from a different request under the same key
      * @param create  does the work and answers; runs at most once per key
      */
-    public Response run(String caller, String key, Object request, Supplier<Response> create) {
+    public Response run(String operation, String caller, String key, Object request, Supplier<Response> create) {
         if (key == null) {
             return create.get();
         }
@@ -54,9 +57,10 @@ public final class IdempotencyKeys {
                     HEADER + " must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
         }
         String fingerprint = sha256(json(request));
-        RBucket<String> bucket = redis.getBucket("nova:idempotency:" + service + ":" + caller + ":" + sha256(key));
+        RBucket<String> bucket = redis.getBucket("nova:idempotency:" + service + ":" + caller + ":"
+                + sha256(operation + "\n" + key));
         String pending = "{\"state\":\"pending\",\"fingerprint\":\"" + fingerprint + "\"}";
-        if (!bucket.setIfAbsent(pending, RETENTION)) {
+        if (!bucket.setIfAbsent(pending, PENDING)) {
             return replay(bucket.get(), fingerprint);
         }
         Response response;

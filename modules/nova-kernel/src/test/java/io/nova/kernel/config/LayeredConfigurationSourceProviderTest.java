@@ -54,6 +54,8 @@ class LayeredConfigurationSourceProviderTest {
         JsonNode config = open(Map.of("JWT_PUBLIC_KEY_PEM", pem, "DB_PASSWORD", "p: w'd\"#"), "");
         assertThat(config.at("/jwt/publicKeys").asText()).isEqualTo(pem);
         assertThat(config.at("/database/password").asText()).isEqualTo("p: w'd\"#");
+        JsonNode dollars = open(Map.of("DB_PASSWORD", "pa${HOME}ss$${x}"), "");
+        assertThat(dollars.at("/database/password").asText()).isEqualTo("pa${HOME}ss$${x}");
     }
 
     @Test
