@@ -8,9 +8,11 @@ import io.dropwizard.core.setup.Environment;
 import io.nova.kernel.analytics.ClickHouseHealthCheck;
 import io.nova.kernel.auth.AccessTokenVerifier;
 import io.nova.kernel.auth.BearerAuth;
+import io.nova.kernel.auth.JwksKeys;
 import io.nova.kernel.auth.JwtConfig;
 import io.nova.kernel.auth.PublicKeys;
 import io.nova.kernel.auth.RevokedTokens;
+import io.nova.kernel.auth.VerificationKeys;
 import io.nova.kernel.config.LayeredConfigurationSourceProvider;
 import io.nova.kernel.config.NovaConfiguration;
 import io.nova.kernel.config.NovaConfigurationFactoryFactory;
@@ -143,9 +145,17 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
     }
 
     private static AccessTokenVerifier accessTokenVerifier(JwtConfig jwt, RevokedTokens revoked) {
-        PublicKeys keys = PublicKeys.fromPem(jwt.getPublicKeys());
-        if (keys.isEmpty()) {
-            LOG.warn("No JWT public key configured (JWT_PUBLIC_KEY_PEM): every authenticated call is refused");
+        VerificationKeys keys;
+        if (!jwt.getJwksUrl().isEmpty()) {
+            keys = new JwksKeys(java.net.URI.create(jwt.getJwksUrl()), java.time.Duration.ofSeconds(30),
+                    Clock.systemUTC());
+        } else {
+            PublicKeys pem = PublicKeys.fromPem(jwt.getPublicKeys());
+            if (pem.isEmpty()) {
+                LOG.warn("No JWT key configured (JWT_PUBLIC_KEY_PEM or JWT_JWKS_URL): every authenticated call is "
+                        + "refused");
+            }
+            keys = pem;
         }
         return new AccessTokenVerifier(keys, jwt.getIssuer(), jwt.getAudience(),
                 java.time.Duration.ofMillis(jwt.getClockSkew().toMilliseconds()), revoked, Clock.systemUTC());

@@ -20,14 +20,14 @@ import java.util.Date;
  */
 public final class AccessTokenVerifier {
 
-    private final PublicKeys keys;
+    private final VerificationKeys keys;
     private final String issuer;
     private final String audience;
     private final Duration skew;
     private final RevokedTokens revoked;
     private final Clock clock;
 
-    public AccessTokenVerifier(PublicKeys keys, String issuer, String audience, Duration skew,
+    public AccessTokenVerifier(VerificationKeys keys, String issuer, String audience, Duration skew,
                                RevokedTokens revoked, Clock clock) {
         this.keys = keys;
         this.issuer = issuer;

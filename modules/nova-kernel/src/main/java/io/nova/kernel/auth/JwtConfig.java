@@ -20,6 +20,12 @@ public final class JwtConfig {
      */
     private String publicKeys = "";
 
+    /**
+     * The issuer's JWKS document (JWT_JWKS_URL, e.g. {@code http://user-service:8083/.well-known/jwks.json}); used
+     * instead of {@link #publicKeys} when set, so verifiers follow key rotations without a restart.
+     */
+    private String jwksUrl = "";
+
     /** Tolerated clock difference for {@code exp} and {@code nbf}. */
     @NotNull
     private Duration clockSkew = Duration.seconds(30);
@@ -52,6 +58,16 @@ public final class JwtConfig {
     @JsonProperty
     public void setPublicKeys(String publicKeys) {
         this.publicKeys = publicKeys == null ? "" : publicKeys;
+    }
+
+    @JsonProperty
+    public String getJwksUrl() {
+        return jwksUrl;
+    }
+
+    @JsonProperty
+    public void setJwksUrl(String jwksUrl) {
+        this.jwksUrl = jwksUrl == null ? "" : jwksUrl.trim();
     }
 
     @JsonProperty

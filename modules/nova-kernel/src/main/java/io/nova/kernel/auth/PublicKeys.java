@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * The RSA public keys tokens may be signed with, by key id. The key id is the key's RFC 7638 thumbprint, so the
  * issuer and every verifier derive the same {@code kid} from the key itself — no separate id to configure.
  */
-public final class PublicKeys {
+public final class PublicKeys implements VerificationKeys {
 
     private static final Pattern PEM_BLOCK =
             Pattern.compile("-----BEGIN PUBLIC KEY-----.*?-----END PUBLIC KEY-----", Pattern.DOTALL);
@@ -60,6 +60,7 @@ public final class PublicKeys {
         return withThumbprintId(new RSAKey.Builder(key).build()).getKeyID();
     }
 
+    @Override
     public Optional<RSAPublicKey> find(String keyId) {
         RSAKey key = keyId == null ? null : byId.get(keyId);
         if (key == null) {
