@@ -26,17 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(NovaPlatformExtension.class)
-public abstract class ServiceBootContract {
+public abstract class ServiceBootContract<C extends NovaConfiguration> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Class<? extends NovaApplication<NovaConfiguration>> application;
+    private final Class<? extends NovaApplication<C>> application;
     private final String name;
     private final int httpPort;
     private final int grpcPort;
-    private RunningService<NovaConfiguration> service;
+    private RunningService<C> service;
 
-    protected ServiceBootContract(Class<? extends NovaApplication<NovaConfiguration>> application,
+    protected ServiceBootContract(Class<? extends NovaApplication<C>> application,
                                   String name, int httpPort, int grpcPort) {
         this.application = application;
         this.name = name;

@@ -1,20 +1,82 @@
 package io.nova.user;
 
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import io.dropwizard.core.setup.Environment;
 import io.nova.kernel.NovaApplication;
-import io.nova.kernel.config.NovaConfiguration;
 import io.nova.kernel.ServiceContext;
+import io.nova.kernel.auth.PublicKeys;
+import io.nova.kernel.redis.RateLimiter;
+import io.nova.user.core.AuthService;
+import io.nova.user.core.PasswordHasher;
+import io.nova.user.core.PasswordPolicy;
+import io.nova.user.core.SigningKey;
+import io.nova.user.core.TokenIssuer;
+import io.nova.user.db.AccountStore;
+import io.nova.user.resources.AuthResource;
+import io.nova.user.resources.JwksResource;
+import io.nova.user.resources.SigningKeyMissingMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** user-service: accounts, tokens, profiles, the social graph, the home feed and discovery. */
-public final class UserServiceApplication extends NovaApplication<NovaConfiguration> {
+public final class UserServiceApplication extends NovaApplication<UserServiceConfiguration> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserServiceApplication.class);
 
     public static void main(String[] args) throws Exception {
         new UserServiceApplication().run(serverByDefault(args));
     }
 
     @Override
-    protected void runService(NovaConfiguration configuration, Environment environment, ServiceContext context) {
-        // The service's own resources arrive with its domain; the kernel already serves health, metrics, gRPC
-        // and migrates its database.
+    protected void runService(UserServiceConfiguration configuration, Environment environment,
+                              ServiceContext context) {
+        AuthConfig auth = configuration.getAuth();
+        PublicKeys configuredKeys = PublicKeys.fromPem(configuration.getJwt().getPublicKeys());
+        Duration skew = Duration.ofMillis(configuration.getJwt().getClockSkew().toMilliseconds());
+
+        TokenIssuer issuer = null;
+        List<JWK> published = new ArrayList<>(configuredKeys.toJwkSet().getKeys());
+        if (auth.getSigningKey().isBlank()) {
+            LOG.warn("No signing key (JWT_PRIVATE_KEY_PEM): register, login and refresh answer 503");
+        } else {
+            SigningKey key = SigningKey.fromPem(auth.getSigningKey());
+            issuer = new TokenIssuer(key, configuredKeys, configuration.getJwt().getIssuer(),
+                    configuration.getJwt().getAudience(), duration(auth.getAccessTokenTtl()),
+                    duration(auth.getRefreshTokenTtl()), skew, Clock.systemUTC());
+            if (configuredKeys.find(key.keyId()).isEmpty()) {
+                // Verifiers that use JWKS still find it below; those configured with PEM keys (this service too,
+                // for logout) refuse the tokens until JWT_PUBLIC_KEY_PEM lists it.
+                LOG.warn("The signing key {} is not among JWT_PUBLIC_KEY_PEM: PEM-configured services will refuse "
+                        + "its tokens", key.keyId());
+                published.add(new RSAKey.Builder(key.publicKey()).keyID(key.keyId())
+                        .keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE)
+                        .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256).build());
+            }
+        }
+
+        PasswordHasher hasher = new PasswordHasher(auth.getArgon2MemoryKib(), auth.getArgon2Iterations(),
+                auth.getArgon2Parallelism());
+        Duration window = duration(auth.getLoginWindow());
+        AuthService service = new AuthService(context.jdbi(), new AccountStore(), hasher, PasswordPolicy.load(),
+                issuer, context.outbox(), context.revokedTokens(),
+                new RateLimiter(context.redis(), "login-account", auth.getLoginAttemptsPerAccount(), window,
+                        Clock.systemUTC()),
+                new RateLimiter(context.redis(), "login-address", auth.getLoginAttemptsPerAddress(), window,
+                        Clock.systemUTC()));
+
+        environment.jersey().register(new SigningKeyMissingMapper());
+        environment.jersey().register(new AuthResource(service));
+        environment.jersey().register(new JwksResource(new JWKSet(published)));
+    }
+
+    private static Duration duration(io.dropwizard.util.Duration duration) {
+        return Duration.ofMillis(duration.toMilliseconds());
     }
 }

@@ -1,0 +1,143 @@
+package io.nova.user;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How user-service issues tokens and keeps passwords. The defaults are the production values; tests lower the
+ * Argon2 cost only to stay fast.
+ */
+public final class AuthConfig {
+
+    /** PKCS#8 PEM of the RSA signing key (JWT_PRIVATE_KEY_PEM); empty: tokens cannot be issued (503). */
+    private String signingKey = "";
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+    private Duration accessTokenTtl = Duration.minutes(15);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+    private Duration refreshTokenTtl = Duration.days(30);
+
+    /** Argon2id memory in KiB: OWASP's 19 MiB (with t=2, p=1) is the production default. */
+    @Min(8)
+    @Max(4 * 1024 * 1024)
+    private int argon2MemoryKib = 19456;
+
+    @Min(1)
+    @Max(100)
+    private int argon2Iterations = 2;
+
+    @Min(1)
+    @Max(16)
+    private int argon2Parallelism = 1;
+
+    /** Login attempts per account (and per unknown login name) in one window, whatever the client address. */
+    @Min(1)
+    private int loginAttemptsPerAccount = 5;
+
+    /** Login attempts per client address in one window, whichever accounts they try. */
+    @Min(1)
+    private int loginAttemptsPerAddress = 20;
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration loginWindow = Duration.minutes(1);
+
+    @JsonProperty
+    public String getSigningKey() {
+        return signingKey;
+    }
+
+    @JsonProperty
+    public void setSigningKey(String signingKey) {
+        this.signingKey = signingKey == null ? "" : signingKey;
+    }
+
+    @JsonProperty
+    public Duration getAccessTokenTtl() {
+        return accessTokenTtl;
+    }
+
+    @JsonProperty
+    public void setAccessTokenTtl(Duration accessTokenTtl) {
+        this.accessTokenTtl = accessTokenTtl;
+    }
+
+    @JsonProperty
+    public Duration getRefreshTokenTtl() {
+        return refreshTokenTtl;
+    }
+
+    @JsonProperty
+    public void setRefreshTokenTtl(Duration refreshTokenTtl) {
+        this.refreshTokenTtl = refreshTokenTtl;
+    }
+
+    @JsonProperty
+    public int getArgon2MemoryKib() {
+        return argon2MemoryKib;
+    }
+
+    @JsonProperty
+    public void setArgon2MemoryKib(int argon2MemoryKib) {
+        this.argon2MemoryKib = argon2MemoryKib;
+    }
+
+    @JsonProperty
+    public int getArgon2Iterations() {
+        return argon2Iterations;
+    }
+
+    @JsonProperty
+    public void setArgon2Iterations(int argon2Iterations) {
+        this.argon2Iterations = argon2Iterations;
+    }
+
+    @JsonProperty
+    public int getArgon2Parallelism() {
+        return argon2Parallelism;
+    }
+
+    @JsonProperty
+    public void setArgon2Parallelism(int argon2Parallelism) {
+        this.argon2Parallelism = argon2Parallelism;
+    }
+
+    @JsonProperty
+    public int getLoginAttemptsPerAccount() {
+        return loginAttemptsPerAccount;
+    }
+
+    @JsonProperty
+    public void setLoginAttemptsPerAccount(int loginAttemptsPerAccount) {
+        this.loginAttemptsPerAccount = loginAttemptsPerAccount;
+    }
+
+    @JsonProperty
+    public int getLoginAttemptsPerAddress() {
+        return loginAttemptsPerAddress;
+    }
+
+    @JsonProperty
+    public void setLoginAttemptsPerAddress(int loginAttemptsPerAddress) {
+        this.loginAttemptsPerAddress = loginAttemptsPerAddress;
+    }
+
+    @JsonProperty
+    public Duration getLoginWindow() {
+        return loginWindow;
+    }
+
+    @JsonProperty
+    public void setLoginWindow(Duration loginWindow) {
+        this.loginWindow = loginWindow;
+    }
+}

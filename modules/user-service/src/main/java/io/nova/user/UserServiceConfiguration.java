@@ -1,0 +1,24 @@
+package io.nova.user;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nova.kernel.config.NovaConfiguration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** The kernel's configuration plus user-service's {@code auth} block (token signing, password hashing, limits). */
+public final class UserServiceConfiguration extends NovaConfiguration {
+
+    @Valid
+    @NotNull
+    private AuthConfig auth = new AuthConfig();
+
+    @JsonProperty
+    public AuthConfig getAuth() {
+        return auth;
+    }
+
+    @JsonProperty
+    public void setAuth(AuthConfig auth) {
+        this.auth = auth;
+    }
+}
