@@ -1,15 +1,8 @@
 package io.nova.kernel;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.dropwizard.testing.DropwizardTestSupport;
-import io.nova.embedded.junit.NovaPlatformExtension;
-import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.auth.TokenTypes;
-import io.nova.kernel.config.NovaConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,26 +14,13 @@ import java.util.Date;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Only a valid, unrevoked RS256 access token from our issuer for our audience gets in. */
-@ExtendWith(NovaPlatformExtension.class)
-class BearerAuthTest {
-
-    private static DropwizardTestSupport<NovaConfiguration> APP;
-
-    @BeforeAll
-    static void start(TestPlatform platform) throws Exception {
-        APP = KernelApp.start(platform);
-    }
-
-    @AfterAll
-    static void stop() {
-        APP.after();
-    }
+class BearerAuthTest extends RunningKernelApp {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private HttpResponse<String> me(String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/probe/me"));
+                URI.create("http://127.0.0.1:" + app.getLocalPort() + "/probe/me"));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -2,14 +2,7 @@ package io.nova.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.DropwizardTestSupport;
-import io.nova.embedded.junit.NovaPlatformExtension;
-import io.nova.embedded.junit.TestPlatform;
-import io.nova.kernel.config.NovaConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,27 +10,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every kind of bad request gets a 4xx in the API's error format; a bug gets a 500 without internals. */
-@ExtendWith(NovaPlatformExtension.class)
-class ErrorHandlingTest {
-
-    private static DropwizardTestSupport<NovaConfiguration> APP;
-
-    @BeforeAll
-    static void start(TestPlatform platform) throws Exception {
-        APP = KernelApp.start(platform, java.util.Map.of("maxRequestBody", "1KiB"));
-    }
-
-    @AfterAll
-    static void stop() {
-        APP.after();
-    }
+class ErrorHandlingTest extends RunningKernelApp {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("maxRequestBody", "1KiB");
+    }
 
     private record Answer(int status, JsonNode body, HttpResponse<String> raw) {
     }
@@ -54,7 +40,7 @@ class ErrorHandlingTest {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + path));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getLocalPort() + path));
     }
 
     private Answer post(String path, String body) throws IOException, InterruptedException {

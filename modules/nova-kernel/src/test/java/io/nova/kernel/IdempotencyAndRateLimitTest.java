@@ -2,14 +2,7 @@ package io.nova.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.DropwizardTestSupport;
-import io.nova.embedded.junit.NovaPlatformExtension;
-import io.nova.embedded.junit.TestPlatform;
-import io.nova.kernel.config.NovaConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,26 +13,14 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Idempotency-Key replays the first result (per caller) and rate limits answer with headers and 429. */
-@ExtendWith(NovaPlatformExtension.class)
-class IdempotencyAndRateLimitTest {
+class IdempotencyAndRateLimitTest extends RunningKernelApp {
 
-    private static DropwizardTestSupport<NovaConfiguration> APP;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @BeforeAll
-    static void start(TestPlatform platform) throws Exception {
-        APP = KernelApp.start(platform);
-    }
-
-    @AfterAll
-    static void stop() {
-        APP.after();
-    }
-
     private HttpResponse<String> create(String user, String key, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/probe/things"))
+                        URI.create("http://127.0.0.1:" + app.getLocalPort() + "/probe/things"))
                 .header("Authorization", "Bearer " + TestTokens.access(user))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -118,7 +99,7 @@ class IdempotencyAndRateLimitTest {
     }
 
     private HttpResponse<String> limited(String clientAddress) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP.getLocalPort() + "/probe/limited"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getLocalPort() + "/probe/limited"))
                 .header("X-Real-IP", clientAddress).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,14 +2,7 @@ package io.nova.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.DropwizardTestSupport;
-import io.nova.embedded.junit.NovaPlatformExtension;
-import io.nova.embedded.junit.TestPlatform;
-import io.nova.kernel.config.NovaConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,20 +16,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Walking a list by following Link rel="next" visits every item once, in order, and ends with next_cursor null. */
-@ExtendWith(NovaPlatformExtension.class)
-class PagingResourceTest {
-
-    private static DropwizardTestSupport<NovaConfiguration> APP;
-
-    @BeforeAll
-    static void start(TestPlatform platform) throws Exception {
-        APP = KernelApp.start(platform);
-    }
-
-    @AfterAll
-    static void stop() {
-        APP.after();
-    }
+class PagingResourceTest extends RunningKernelApp {
 
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
 
@@ -45,7 +25,7 @@ class PagingResourceTest {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
         List<Long> seen = new ArrayList<>();
-        String url = "http://127.0.0.1:" + APP.getLocalPort() + "/probe/numbers?limit=15";
+        String url = "http://127.0.0.1:" + app.getLocalPort() + "/probe/numbers?limit=15";
         int pages = 0;
         while (url != null) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
