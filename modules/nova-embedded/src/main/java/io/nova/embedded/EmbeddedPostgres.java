@@ -53,39 +53,26 @@ public final class EmbeddedPostgres implements AutoCloseable {
     public static EmbeddedPostgres start(Path dataDirectory, int port, boolean durable) {
         QuietLogging.apply();
         Path directory = dataDirectory.toAbsolutePath().normalize();
-        DirectoryLock lock = null;
-        try {
-            Files.createDirectories(directory.getParent());
-            // Next to the data directory: initdb wants an empty one. Holding it means any postgres still running
-            // in the directory was left by a dead owner, so stopping it below cannot hurt a live one.
-            lock = DirectoryLock.acquire(directory.resolveSibling(directory.getFileName() + ".lock"), "PostgreSQL");
-            ProcessReaper.stopRecorded(directory.resolve("postmaster.pid"), PlatformDirectory.POSTGRES_PROGRAM,
-                    directory);
-            ProcessReaper.stopAllIn(directory, PlatformDirectory.POSTGRES_PROGRAM);
-            var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-                    .setDataDirectory(directory)
-                    // The directory is ours to keep or delete; zonky must not wipe a persistent one.
-                    .setCleanDataDirectory(false)
-                    // EmbeddedPlatform owns the JVM shutdown hook and closes servers in parallel.
-                    .setRegisterShutdownHook(false)
-                    .setPort(port == 0 ? PlatformPorts.freePort() : port)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "200");
-            if (!durable) {
-                builder.setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off");
-            }
-            return new EmbeddedPostgres(builder.start(), directory, lock);
-        } catch (IOException | RuntimeException e) {
-            if (lock != null) {
-                lock.close();
-            }
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new UncheckedIOException("PostgreSQL did not start in " + directory, (IOException) e);
-        }
+        // The lock sits next to the data directory: initdb wants an empty one.
+        Path lockFile = directory.resolveSibling(directory.getFileName() + ".lock");
+        return ChildServerStart.run("PostgreSQL", directory, lockFile, directory.resolve("postmaster.pid"),
+                PlatformDirectory.POSTGRES_PROGRAM, lock -> {
+                    var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                            .setDataDirectory(directory)
+                            // The directory is ours to keep or delete; zonky must not wipe a persistent one.
+                            .setCleanDataDirectory(false)
+                            // EmbeddedPlatform owns the JVM shutdown hook and closes servers in parallel.
+                            .setRegisterShutdownHook(false)
+                            .setPort(port == 0 ? PlatformPorts.freePort() : port)
+                            .setServerConfig("listen_addresses", "127.0.0.1")
+                            .setServerConfig("max_connections", "200");
+                    if (!durable) {
+                        builder.setServerConfig("fsync", "off")
+                                .setServerConfig("synchronous_commit", "off")
+                                .setServerConfig("full_page_writes", "off");
+                    }
+                    return new EmbeddedPostgres(builder.start(), directory, lock);
+                });
     }
 
     public int port() {

@@ -49,40 +49,27 @@ public final class EmbeddedRedis implements AutoCloseable {
     public static EmbeddedRedis start(Path directory, int port, boolean durable) {
         QuietLogging.apply();
         Path dir = directory.toAbsolutePath().normalize();
-        DirectoryLock lock = null;
-        try {
-            Files.createDirectories(dir);
-            // Holding it means a redis-server still running here was left by a dead owner.
-            lock = DirectoryLock.acquire(dir.resolve("redis.lock"), "Redis");
-            ProcessReaper.stopRecorded(dir.resolve(PID_FILE), PlatformDirectory.REDIS_PROGRAM, dir);
-            ProcessReaper.stopAllIn(dir, PlatformDirectory.REDIS_PROGRAM);
-            int chosen = port == 0 ? PlatformPorts.freePort() : port;
-            RedisServer server = RedisServer.newRedisServer()
-                    .executableProvider(ExecutableProvider.newJarResourceProvider(
-                            Files.createDirectories(dir.resolve("bin")).toFile()))
-                    .bind("127.0.0.1")
-                    .port(chosen)
-                    .setting("dir " + quoted(dir))
-                    .setting("pidfile " + quoted(dir.resolve(PID_FILE)))
-                    .setting("daemonize no")
-                    .setting(durable ? "appendonly yes" : "appendonly no")
-                    .setting(durable ? "save 60 1" : "save \"\"")
-                    // SIGTERM lets redis write its data; SIGKILL would lose the last second of a durable run.
-                    .onShutdownForceStop(false)
-                    .soutListener(line -> SERVER_LOG.info(line))
-                    .serrListener(line -> SERVER_LOG.warn(line))
-                    .build();
-            server.start();
-            return new EmbeddedRedis(server, dir, chosen, lock);
-        } catch (IOException | RuntimeException e) {
-            if (lock != null) {
-                lock.close();
-            }
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new UncheckedIOException("redis-server did not start in " + dir, (IOException) e);
-        }
+        return ChildServerStart.run("Redis", dir, dir.resolve("redis.lock"), dir.resolve(PID_FILE),
+                PlatformDirectory.REDIS_PROGRAM, lock -> {
+                    int chosen = port == 0 ? PlatformPorts.freePort() : port;
+                    RedisServer server = RedisServer.newRedisServer()
+                            .executableProvider(ExecutableProvider.newJarResourceProvider(
+                                    Files.createDirectories(dir.resolve("bin")).toFile()))
+                            .bind("127.0.0.1")
+                            .port(chosen)
+                            .setting("dir " + quoted(dir))
+                            .setting("pidfile " + quoted(dir.resolve(PID_FILE)))
+                            .setting("daemonize no")
+                            .setting(durable ? "appendonly yes" : "appendonly no")
+                            .setting(durable ? "save 60 1" : "save \"\"")
+                            // SIGTERM lets redis write its data; SIGKILL would lose the last second of a durable run.
+                            .onShutdownForceStop(false)
+                            .soutListener(line -> SERVER_LOG.info(line))
+                            .serrListener(line -> SERVER_LOG.warn(line))
+                            .build();
+                    server.start();
+                    return new EmbeddedRedis(server, dir, chosen, lock);
+                });
     }
 
     private static String quoted(Path path) {

@@ -60,7 +60,9 @@ public final class NovaLocal {
         try {
             status = run(options);
         } catch (Throwable t) {
-            // Exit anyway: Kafka's and Redisson's threads are not daemons and would keep a failed launcher alive.
+            // Nothing is hidden: the failure is printed in full and the exit status stays 1. Catching everything
+            // (Errors too) is what guarantees the exit: Kafka's and Redisson's threads are not daemons and would
+            // keep a failed launcher alive otherwise.
             System.err.println("nova local: " + t);
             t.printStackTrace();
         } finally {

@@ -23,7 +23,7 @@ public record ServiceJar(String name, Path jar, int httpPort, int grpcPort, int 
         Path jar = repositoryRoot.resolve("modules").resolve(service).resolve("target").resolve(service + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no jar for " + service + " at " + jar
-                    + "; build it with: mvn -B -DskipTests package");
+                    + "; ./nova local builds the jars it needs (or run: mvn -B package)");
         }
         Properties p = new Properties();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
