@@ -9,6 +9,7 @@ public final class EventTypes {
     public static final String USER_FOLLOWED = "user.followed";
     public static final String USER_UNFOLLOWED = "user.unfollowed";
     public static final String USER_BLOCKED = "user.blocked";
+    public static final String USER_UNBLOCKED = "user.unblocked";
 
     // content-service → Topics.CONTENT_EVENTS
     public static final String POST_CREATED = "post.created";
