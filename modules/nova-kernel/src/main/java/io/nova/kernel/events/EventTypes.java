@@ -26,6 +26,8 @@ public final class EventTypes {
     public static final String MEDIA_READY = "media.ready";
     public static final String MEDIA_FAILED = "media.failed";
     public static final String REEL_PUBLISHED = "reel.published";
+    public static final String VIDEO_PUBLISHED = "video.published";
+    public static final String MEDIA_DELETED = "media.deleted";
 
     private EventTypes() {
     }

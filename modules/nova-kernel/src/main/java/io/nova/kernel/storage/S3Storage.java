@@ -6,10 +6,14 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -19,6 +23,8 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +32,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The media bucket: SigV4-presigned URLs so clients upload and download directly, and HEAD to verify what a
- * client says it uploaded before it becomes usable.
+ * The media bucket: SigV4-presigned URLs so clients upload and download directly, HEAD and a read of the first
+ * bytes to verify what a client says it uploaded before it becomes usable, and plain reads and writes for the
+ * renditions a service makes from it.
  */
 public final class S3Storage implements Managed {
 
@@ -100,6 +107,60 @@ public final class S3Storage implements Managed {
         }
     }
 
+    /**
+     * Up to the first {@code count} bytes of the object (fewer when it is shorter), or empty when nothing is
+     * stored: enough to check a file's signature without downloading it.
+     */
+    public Optional<byte[]> readPrefix(String key, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive");
+        }
+        try {
+            ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(request -> request
+                    .bucket(config.getBucket()).key(key).range("bytes=0-" + (count - 1)));
+            byte[] body = bytes.asByteArray();
+            // A server that ignores Range sends the whole object; only the prefix was asked for.
+            return Optional.of(body.length > count ? java.util.Arrays.copyOf(body, count) : body);
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            // 416: an empty object has no first byte.
+            if (e.statusCode() == 416) {
+                return Optional.of(new byte[0]);
+            }
+            throw e;
+        }
+    }
+
+    /** The whole object in memory; for objects the caller knows to be small enough (it verified their size). */
+    public byte[] read(String key) {
+        return client.getObjectAsBytes(request -> request.bucket(config.getBucket()).key(key)).asByteArray();
+    }
+
+    /** Streams the object into {@code target}, replacing it. */
+    public void download(String key, Path target) {
+        try {
+            Files.deleteIfExists(target);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        client.getObject(request -> request.bucket(config.getBucket()).key(key), ResponseTransformer.toFile(target));
+    }
+
+    public void put(String key, byte[] body, String contentType) {
+        client.putObject(request -> request.bucket(config.getBucket()).key(key).contentType(contentType),
+                RequestBody.fromBytes(body));
+    }
+
+    public void put(String key, Path file, String contentType) {
+        client.putObject(request -> request.bucket(config.getBucket()).key(key).contentType(contentType),
+                RequestBody.fromFile(file));
+    }
+
+    /** Deletes the object; deleting what is not there is not an error (S3 answers 204 either way). */
     public void delete(String key) {
         client.deleteObject(request -> request.bucket(config.getBucket()).key(key));
     }

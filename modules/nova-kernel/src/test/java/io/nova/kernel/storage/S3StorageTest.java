@@ -90,6 +90,57 @@ class S3StorageTest {
     }
 
     @Test
+    void anExpiredUploadUrlIsRefused() throws Exception {
+        S3Storage.PresignedUpload upload = storage.presignUpload("uploads/u1/late.jpg", "image/jpeg", 3,
+                Duration.ofSeconds(1));
+        Thread.sleep(2_100);
+        assertThat(upload(upload, new byte[] {1, 2, 3}, "image/jpeg").statusCode()).isEqualTo(403);
+        assertThat(storage.head("uploads/u1/late.jpg")).isEmpty();
+    }
+
+    @Test
+    void aBodyOfAnotherLengthThanSignedIsRefused() throws Exception {
+        S3Storage.PresignedUpload upload = storage.presignUpload("uploads/u1/short.jpg", "image/jpeg", 10,
+                Duration.ofMinutes(5));
+        assertThat(upload(upload, new byte[] {1, 2, 3}, "image/jpeg").statusCode()).isEqualTo(403);
+        assertThat(storage.head("uploads/u1/short.jpg")).isEmpty();
+    }
+
+    @Test
+    void readPrefixReturnsOnlyTheFirstBytes() {
+        byte[] body = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        storage.put("objects/prefix.bin", body, "application/octet-stream");
+        assertThat(storage.readPrefix("objects/prefix.bin", 4)).hasValueSatisfying(
+                prefix -> assertThat(new String(prefix, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("0123"));
+        assertThat(storage.readPrefix("objects/prefix.bin", 64)).hasValueSatisfying(
+                prefix -> assertThat(prefix).isEqualTo(body));
+        assertThat(storage.readPrefix("objects/none.bin", 4)).isEmpty();
+    }
+
+    @Test
+    void putReadDownloadAndDelete() throws Exception {
+        byte[] body = new byte[200_000];
+        new java.util.Random(3).nextBytes(body);
+        storage.put("objects/blob.bin", body, "application/octet-stream");
+        assertThat(storage.read("objects/blob.bin")).isEqualTo(body);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("s3", ".bin");
+        try {
+            storage.download("objects/blob.bin", file);
+            assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(body);
+            storage.put("objects/copy.bin", file, "video/mp4");
+            assertThat(storage.head("objects/copy.bin")).hasValueSatisfying(object -> {
+                assertThat(object.sizeBytes()).isEqualTo(body.length);
+                assertThat(object.contentType()).isEqualTo("video/mp4");
+            });
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        storage.delete("objects/blob.bin");
+        storage.delete("objects/blob.bin");
+        assertThat(storage.head("objects/blob.bin")).isEmpty();
+    }
+
+    @Test
     void headOfNothingIsEmpty() {
         assertThat(storage.head("uploads/nobody/nothing.png")).isEmpty();
     }
