@@ -51,6 +51,11 @@ public final class AuthConfig {
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration loginWindow = Duration.minutes(1);
 
+    /** How often expired refresh-token rows are deleted (they are useless once expired, kept a day for audits). */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration refreshTokenPruneInterval = Duration.hours(1);
+
     @JsonProperty
     public String getSigningKey() {
         return signingKey;
@@ -139,5 +144,15 @@ public final class AuthConfig {
     @JsonProperty
     public void setLoginWindow(Duration loginWindow) {
         this.loginWindow = loginWindow;
+    }
+
+    @JsonProperty
+    public Duration getRefreshTokenPruneInterval() {
+        return refreshTokenPruneInterval;
+    }
+
+    @JsonProperty
+    public void setRefreshTokenPruneInterval(Duration refreshTokenPruneInterval) {
+        this.refreshTokenPruneInterval = refreshTokenPruneInterval;
     }
 }

@@ -9,13 +9,21 @@ import io.nova.kernel.ServiceContext;
 import io.nova.kernel.auth.PublicKeys;
 import io.nova.kernel.redis.RateLimiter;
 import io.nova.user.core.AuthService;
+import io.nova.user.core.GraphService;
+import io.nova.user.core.ProfileService;
+import io.nova.user.core.RefreshTokenPruner;
 import io.nova.user.core.PasswordHasher;
 import io.nova.user.core.PasswordPolicy;
 import io.nova.user.core.SigningKey;
 import io.nova.user.core.TokenIssuer;
 import io.nova.user.db.AccountStore;
+import io.nova.user.db.GraphStore;
+import io.nova.user.db.ProfileStore;
+import io.nova.user.grpc.UserGrpcService;
 import io.nova.user.resources.AuthResource;
 import io.nova.user.resources.JwksResource;
+import io.nova.user.resources.RelationshipsResource;
+import io.nova.user.resources.UsersResource;
 import io.nova.user.resources.SigningKeyMissingMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** user-service: accounts, tokens, profiles, the social graph, the home feed and discovery. */
 public final class UserServiceApplication extends NovaApplication<UserServiceConfiguration> {
@@ -74,6 +83,19 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
         environment.jersey().register(new SigningKeyMissingMapper());
         environment.jersey().register(new AuthResource(service));
         environment.jersey().register(new JwksResource(new JWKSet(published)));
+
+        ProfileStore profileStore = new ProfileStore();
+        GraphStore graphStore = new GraphStore();
+        GraphService graph = new GraphService(context.jdbi(), profileStore, graphStore, context.outbox());
+        environment.jersey().register(new UsersResource(
+                new ProfileService(context.jdbi(), profileStore, graphStore, context.outbox()), graph));
+        environment.jersey().register(new RelationshipsResource(graph));
+        context.grpc().addService(new UserGrpcService(context.jdbi(), profileStore, graphStore));
+
+        long pruneEvery = auth.getRefreshTokenPruneInterval().toMilliseconds();
+        environment.lifecycle().scheduledExecutorService("refresh-token-pruner").threads(1).build()
+                .scheduleWithFixedDelay(new RefreshTokenPruner(context.jdbi(), new AccountStore(), Clock.systemUTC()),
+                        pruneEvery, pruneEvery, TimeUnit.MILLISECONDS);
     }
 
     private static Duration duration(io.dropwizard.util.Duration duration) {

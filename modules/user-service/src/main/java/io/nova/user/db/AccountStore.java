@@ -127,6 +127,16 @@ public final class AccountStore {
                 .toList();
     }
 
+    /** Deletes up to {@code batch} refresh-token rows that expired before {@code before}; returns how many. */
+    public int deleteExpiredRefreshTokens(Handle handle, Instant before, int batch) {
+        return handle.createUpdate("""
+                        DELETE FROM refresh_tokens WHERE id IN (
+                            SELECT id FROM refresh_tokens WHERE expires_at < :before LIMIT :batch)""")
+                .bind("before", java.sql.Timestamp.from(before))
+                .bind("batch", batch)
+                .execute();
+    }
+
     private static UserRow user(ResultSet rs) throws SQLException {
         return new UserRow(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("username"),
                 rs.getString("password_hash"), instant(rs, "created_at"));

@@ -1,0 +1,5 @@
+package io.nova.user.api;
+
+/** An item of a followers or following list: the user, and since when the edge exists. */
+public record FollowView(UserProfile user, String followedAt) {
+}

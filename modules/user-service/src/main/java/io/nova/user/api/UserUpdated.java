@@ -1,0 +1,6 @@
+package io.nova.user.api;
+
+/** {@code user.updated}: the public profile after the change (never the email). */
+public record UserUpdated(String id, String username, String displayName, String bio, String avatarMediaId,
+                          boolean privateAccount, String updatedAt) {
+}

@@ -1,0 +1,97 @@
+package io.nova.user.core;
+
+import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.events.EventTypes;
+import io.nova.kernel.events.Outbox;
+import io.nova.kernel.events.Topics;
+import io.nova.kernel.paging.Cursor;
+import io.nova.kernel.paging.Page;
+import io.nova.kernel.paging.PageRequest;
+import io.nova.user.api.OwnProfile;
+import io.nova.user.api.UserProfile;
+import io.nova.user.api.UserUpdated;
+import io.nova.user.db.GraphStore;
+import io.nova.user.db.ProfileChange;
+import io.nova.user.db.ProfileRow;
+import io.nova.user.db.ProfileStore;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.nova.user.api.Timestamps.rfc3339;
+
+/** Reading and editing profiles, and finding people. Someone who blocks the viewer does not exist for them. */
+public final class ProfileService {
+
+    public static final int SEARCH_QUERY_MAX = 50;
+
+    private final Jdbi jdbi;
+    private final ProfileStore profiles;
+    private final GraphStore graph;
+    private final Outbox outbox;
+
+    public ProfileService(Jdbi jdbi, ProfileStore profiles, GraphStore graph, Outbox outbox) {
+        this.jdbi = jdbi;
+        this.profiles = profiles;
+        this.graph = graph;
+        this.outbox = outbox;
+    }
+
+    public OwnProfile own(UUID caller) {
+        return OwnProfile.of(jdbi.withHandle(handle -> profiles.find(handle, caller))
+                .orElseThrow(() -> ApiException.notFound("User", caller.toString())));
+    }
+
+    public OwnProfile edit(UUID caller, ProfileChange change) {
+        return jdbi.inTransaction(handle -> {
+            ProfileRow row = profiles.update(handle, caller, change)
+                    .orElseThrow(() -> ApiException.notFound("User", caller.toString()));
+            outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_UPDATED, row.id().toString(),
+                    new UserUpdated(row.id().toString(), row.username(), row.displayName(), row.bio(),
+                            row.avatarMediaId() == null ? null : row.avatarMediaId().toString(),
+                            row.privateAccount(), rfc3339(row.updatedAt())));
+            return OwnProfile.of(row);
+        });
+    }
+
+    public UserProfile byId(UUID viewer, String id) {
+        UUID target = UserIds.existingOrNotFound(id);
+        return found(jdbi.withHandle(handle -> profiles.find(handle, target)
+                .filter(row -> !blocksViewer(handle, viewer, row))), id);
+    }
+
+    public UserProfile byUsername(UUID viewer, String username) {
+        if (username == null || username.isBlank()) {
+            throw ApiException.badRequest("missing_parameter", "Query parameter username is required");
+        }
+        return found(jdbi.withHandle(handle -> profiles.findByUsername(handle, username.strip())
+                .filter(row -> !blocksViewer(handle, viewer, row))), username);
+    }
+
+    public Page<UserProfile> search(UUID viewer, String query, PageRequest page) {
+        if (query == null || query.isBlank()) {
+            throw ApiException.badRequest("missing_parameter", "Query parameter q is required");
+        }
+        String prefix = query.strip();
+        if (prefix.codePointCount(0, prefix.length()) > SEARCH_QUERY_MAX) {
+            throw ApiException.badRequest("query_too_long", "q must be at most " + SEARCH_QUERY_MAX + " characters");
+        }
+        Optional<ProfileStore.SearchPosition> after = page.cursor().map(cursor ->
+                new ProfileStore.SearchPosition(cursor.part(0), UserIds.parse(cursor.part(1))
+                        .orElseThrow(() -> ApiException.badRequest("invalid_cursor",
+                                "The cursor is not one this API returned"))));
+        return Page.from(jdbi.withHandle(handle -> profiles.searchByPrefix(handle, prefix, viewer, after,
+                        page.fetchSize())), page,
+                        row -> Cursor.of(row.username().toLowerCase(java.util.Locale.ROOT), row.id().toString()))
+                .map(UserProfile::of);
+    }
+
+    private boolean blocksViewer(org.jdbi.v3.core.Handle handle, UUID viewer, ProfileRow row) {
+        return !row.id().equals(viewer) && graph.relation(handle, viewer, row.id()).blockedBy();
+    }
+
+    private static UserProfile found(Optional<ProfileRow> row, String asked) {
+        return row.map(UserProfile::of).orElseThrow(() -> ApiException.notFound("User", asked));
+    }
+}

@@ -1,0 +1,154 @@
+package io.nova.user.db;
+
+import org.jdbi.v3.core.Handle;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * SQL for the social graph: follow edges with their counters, and blocks. Every method runs on the caller's handle,
+ * inside the caller's transaction; {@link #lockPair} serializes every change between the same two users.
+ */
+public final class GraphStore {
+
+    /** One end of a follow edge and when it was made. */
+    public record Edge(UUID userId, Instant createdAt) {
+    }
+
+    /** How {@code userId} relates to the viewer, from the viewer's side. */
+    public record Relation(UUID userId, boolean following, boolean followedBy, boolean blocking, boolean blockedBy) {
+        public static Relation none(UUID userId) {
+            return new Relation(userId, false, false, false, false);
+        }
+    }
+
+    /**
+     * Takes a transaction lock on the unordered pair: a follow and a block between the same two users run one after
+     * the other, so a block can never miss an edge a concurrent follow is inserting.
+     */
+    public void lockPair(Handle handle, UUID one, UUID other) {
+        UUID low = one.compareTo(other) <= 0 ? one : other;
+        UUID high = low == one ? other : one;
+        handle.createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:pair, 0))")
+                .bind("pair", "graph:" + low + ":" + high)
+                .mapTo(Integer.class).one();
+    }
+
+    /** Inserts the edge; true when it is new, and then both counters moved by one. */
+    public boolean follow(Handle handle, UUID follower, UUID followee) {
+        boolean inserted = handle.createUpdate("""
+                        INSERT INTO follows (follower_id, followee_id) VALUES (:follower, :followee)
+                        ON CONFLICT DO NOTHING""")
+                .bind("follower", follower).bind("followee", followee).execute() == 1;
+        if (inserted) {
+            adjustCounts(handle, follower, followee, 1);
+        }
+        return inserted;
+    }
+
+    /** Deletes the edge; true when there was one, and then both counters moved back by one. */
+    public boolean unfollow(Handle handle, UUID follower, UUID followee) {
+        boolean deleted = handle.createUpdate("DELETE FROM follows WHERE follower_id = :follower AND followee_id = :followee")
+                .bind("follower", follower).bind("followee", followee).execute() == 1;
+        if (deleted) {
+            adjustCounts(handle, follower, followee, -1);
+        }
+        return deleted;
+    }
+
+    public Optional<Instant> followedAt(Handle handle, UUID follower, UUID followee) {
+        return handle.createQuery("SELECT created_at FROM follows WHERE follower_id = :follower AND followee_id = :followee")
+                .bind("follower", follower).bind("followee", followee)
+                .map((rs, ctx) -> rs.getTimestamp("created_at").toInstant()).findOne();
+    }
+
+    public boolean block(Handle handle, UUID blocker, UUID blocked) {
+        return handle.createUpdate("""
+                        INSERT INTO blocks (blocker_id, blocked_id) VALUES (:blocker, :blocked)
+                        ON CONFLICT DO NOTHING""")
+                .bind("blocker", blocker).bind("blocked", blocked).execute() == 1;
+    }
+
+    public boolean unblock(Handle handle, UUID blocker, UUID blocked) {
+        return handle.createUpdate("DELETE FROM blocks WHERE blocker_id = :blocker AND blocked_id = :blocked")
+                .bind("blocker", blocker).bind("blocked", blocked).execute() == 1;
+    }
+
+    public Relation relation(Handle handle, UUID viewer, UUID other) {
+        return relations(handle, viewer, List.of(other)).getOrDefault(other, Relation.none(other));
+    }
+
+    /** The viewer's relation to each of {@code others}; ids without any relation map to {@link Relation#none}. */
+    public Map<UUID, Relation> relations(Handle handle, UUID viewer, Collection<UUID> others) {
+        Map<UUID, Relation> result = new HashMap<>();
+        for (UUID other : others) {
+            result.put(other, Relation.none(other));
+        }
+        if (others.isEmpty()) {
+            return result;
+        }
+        handle.createQuery("""
+                        SELECT o.id,
+                               EXISTS (SELECT 1 FROM follows WHERE follower_id = :viewer AND followee_id = o.id) AS following,
+                               EXISTS (SELECT 1 FROM follows WHERE follower_id = o.id AND followee_id = :viewer) AS followed_by,
+                               EXISTS (SELECT 1 FROM blocks WHERE blocker_id = :viewer AND blocked_id = o.id) AS blocking,
+                               EXISTS (SELECT 1 FROM blocks WHERE blocker_id = o.id AND blocked_id = :viewer) AS blocked_by
+                          FROM unnest(CAST(:others AS uuid[])) AS o(id)""")
+                .bind("viewer", viewer)
+                .bind("others", others.toArray(UUID[]::new))
+                .map((rs, ctx) -> new Relation(rs.getObject("id", UUID.class), rs.getBoolean("following"),
+                        rs.getBoolean("followed_by"), rs.getBoolean("blocking"), rs.getBoolean("blocked_by")))
+                .forEach(relation -> result.put(relation.userId(), relation));
+        return result;
+    }
+
+    /** Whether either of the two blocks the other. */
+    public boolean blockedEitherWay(Handle handle, UUID one, UUID other) {
+        return handle.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM blocks WHERE (blocker_id = :one AND blocked_id = :other)
+                                                              OR (blocker_id = :other AND blocked_id = :one))""")
+                .bind("one", one).bind("other", other).mapTo(Boolean.class).one();
+    }
+
+    /** Who follows {@code user}, newest first, strictly after {@code after}. */
+    public List<Edge> followers(Handle handle, UUID user, Optional<Edge> after, int limit) {
+        return edges(handle, "followee_id", "follower_id", user, after, limit);
+    }
+
+    /** Whom {@code user} follows, newest first, strictly after {@code after}. */
+    public List<Edge> following(Handle handle, UUID user, Optional<Edge> after, int limit) {
+        return edges(handle, "follower_id", "followee_id", user, after, limit);
+    }
+
+    private List<Edge> edges(Handle handle, String ownColumn, String otherColumn, UUID user, Optional<Edge> after,
+                             int limit) {
+        String keyset = after.isEmpty() ? "" : " AND (created_at, " + otherColumn + ") < (:afterAt, :afterId)";
+        var query = handle.createQuery("SELECT " + otherColumn + " AS other, created_at FROM follows WHERE "
+                        + ownColumn + " = :user" + keyset + " ORDER BY created_at DESC, " + otherColumn
+                        + " DESC LIMIT :limit")
+                .bind("user", user)
+                .bind("limit", limit);
+        after.ifPresent(edge -> query.bind("afterAt", Timestamp.from(edge.createdAt())).bind("afterId", edge.userId()));
+        return query.map((rs, ctx) -> new Edge(rs.getObject("other", UUID.class),
+                rs.getTimestamp("created_at").toInstant())).list();
+    }
+
+    /** Both counters in one fixed order (by id), so concurrent follows between two users cannot deadlock. */
+    private static void adjustCounts(Handle handle, UUID follower, UUID followee, int delta) {
+        String following = "UPDATE users SET following_count = following_count + :delta WHERE id = :id";
+        String followers = "UPDATE users SET followers_count = followers_count + :delta WHERE id = :id";
+        if (follower.compareTo(followee) < 0) {
+            handle.createUpdate(following).bind("delta", delta).bind("id", follower).execute();
+            handle.createUpdate(followers).bind("delta", delta).bind("id", followee).execute();
+        } else {
+            handle.createUpdate(followers).bind("delta", delta).bind("id", followee).execute();
+            handle.createUpdate(following).bind("delta", delta).bind("id", follower).execute();
+        }
+    }
+}
