@@ -128,6 +128,8 @@ class AuthApiTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
                 value -> assertThat(value).contains("no-store"));
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(value -> assertThat(value)
+                .endsWith("/api/v1/users/" + Http.json(response).path("user").path("id").asText()));
         JsonNode body = Http.json(response);
         JsonNode user = body.path("user");
         assertThat(UUID.fromString(user.path("id").asText())).isNotNull();

@@ -44,7 +44,8 @@ public final class AuthResource {
     @Timed
     public Response register(@NotNull @Valid RegisterRequest request) {
         RegisteredResponse registered = auth.register(request);
-        return noStore(Response.status(Response.Status.CREATED).entity(registered));
+        return noStore(Response.created(java.net.URI.create("/api/v1/users/" + registered.user().id()))
+                .entity(registered));
     }
 
     @POST
