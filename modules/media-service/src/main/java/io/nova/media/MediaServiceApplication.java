@@ -2,19 +2,73 @@ package io.nova.media;
 
 import io.dropwizard.core.setup.Environment;
 import io.nova.kernel.NovaApplication;
-import io.nova.kernel.config.NovaConfiguration;
 import io.nova.kernel.ServiceContext;
+import io.nova.kernel.events.Topics;
+import io.nova.kernel.storage.S3Storage;
+import io.nova.media.core.Ffmpeg;
+import io.nova.media.core.ImageProcessor;
+import io.nova.media.core.MediaProcessor;
+import io.nova.media.core.MediaViews;
+import io.nova.media.core.Publications;
+import io.nova.media.core.UploadPolicy;
+import io.nova.media.core.UploadService;
+import io.nova.media.core.VideoProcessor;
+import io.nova.media.db.MediaStore;
+import io.nova.media.db.ReelStore;
+import io.nova.media.db.VideoStore;
+import io.nova.media.resources.UploadRejectedMapper;
+import io.nova.media.resources.UploadResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** media-service: uploads to S3, videos, reels and their processing. */
-public final class MediaServiceApplication extends NovaApplication<NovaConfiguration> {
+public final class MediaServiceApplication extends NovaApplication<MediaServiceConfiguration> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaServiceApplication.class);
 
     public static void main(String[] args) throws Exception {
         new MediaServiceApplication().run(serverByDefault(args));
     }
 
     @Override
-    protected void runService(NovaConfiguration configuration, Environment environment, ServiceContext context) {
-        // The service's own resources arrive with its domain; the kernel already serves health, metrics, gRPC
-        // and migrates its database.
+    protected void runService(MediaServiceConfiguration configuration, Environment environment,
+                              ServiceContext context) {
+        MediaConfig media = configuration.getMedia();
+        Clock clock = Clock.systemUTC();
+        S3Storage storage = context.s3();
+        MediaStore mediaStore = new MediaStore();
+        VideoStore videoStore = new VideoStore();
+        ReelStore reelStore = new ReelStore();
+        MediaViews views = new MediaViews(storage, duration(media.getDownloadUrlTtl()), clock);
+        Publications publications = new Publications(videoStore, reelStore, context.outbox());
+
+        Optional<Ffmpeg> ffmpeg = Ffmpeg.locate(media.getFfmpegPath(), duration(media.getFfmpegTimeout()));
+        if (ffmpeg.isPresent()) {
+            LOG.info("Video processing with {}", ffmpeg.get());
+        } else {
+            LOG.warn("No ffmpeg (FFMPEG_PATH={}): videos and reels keep their original as the only rendition",
+                    media.getFfmpegPath());
+        }
+
+        UploadService uploads = new UploadService(context.jdbi(), mediaStore, storage, context.outbox(),
+                new UploadPolicy(media.getMaxImageSize().toBytes(), media.getMaxVideoSize().toBytes()), views,
+                duration(media.getUploadUrlTtl()), duration(media.getPendingUploadTtl()),
+                media.getMaxPendingUploadsPerUser(), clock);
+
+        context.consume(media.getProcessingConsumer(), List.of(Topics.MEDIA_EVENTS),
+                new MediaProcessor(mediaStore, storage, new ImageProcessor(media.getMaxImagePixels()),
+                        new VideoProcessor(ffmpeg, storage), context.outbox(), publications));
+
+        environment.jersey().register(new UploadRejectedMapper());
+        environment.jersey().register(new UploadResource(uploads));
+    }
+
+    private static Duration duration(io.dropwizard.util.Duration duration) {
+        return Duration.ofMillis(duration.toMilliseconds());
     }
 }

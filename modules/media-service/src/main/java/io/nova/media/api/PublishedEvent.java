@@ -1,0 +1,5 @@
+package io.nova.media.api;
+
+/** The payload of video.published and reel.published: what was published, by whom, from which media. */
+public record PublishedEvent(String id, String creatorId, String mediaId, String visibility, String publishedAt) {
+}
