@@ -5,19 +5,27 @@ import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
 import io.nova.kernel.events.Topics;
 import io.nova.kernel.storage.S3Storage;
+import io.nova.media.core.Attachments;
 import io.nova.media.core.Ffmpeg;
 import io.nova.media.core.ImageProcessor;
 import io.nova.media.core.MediaProcessor;
+import io.nova.media.core.MediaRemoval;
 import io.nova.media.core.MediaViews;
 import io.nova.media.core.Publications;
+import io.nova.media.core.ReelService;
 import io.nova.media.core.UploadPolicy;
 import io.nova.media.core.UploadService;
+import io.nova.media.core.UploadSweeper;
+import io.nova.media.core.VideoService;
 import io.nova.media.core.VideoProcessor;
 import io.nova.media.db.MediaStore;
 import io.nova.media.db.ReelStore;
 import io.nova.media.db.VideoStore;
+import io.nova.media.grpc.MediaGrpcService;
+import io.nova.media.resources.ReelResource;
 import io.nova.media.resources.UploadRejectedMapper;
 import io.nova.media.resources.UploadResource;
+import io.nova.media.resources.VideoResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,8 +72,21 @@ public final class MediaServiceApplication extends NovaApplication<MediaServiceC
                 new MediaProcessor(mediaStore, storage, new ImageProcessor(media.getMaxImagePixels()),
                         new VideoProcessor(ffmpeg, storage), context.outbox(), publications));
 
+        Attachments attachments = new Attachments(mediaStore);
+        MediaRemoval removal = new MediaRemoval(mediaStore, storage, context.outbox());
+        VideoService videos = new VideoService(context.jdbi(), videoStore, mediaStore, attachments, publications,
+                removal, views);
+        ReelService reels = new ReelService(context.jdbi(), reelStore, mediaStore, attachments, publications,
+                removal, views);
+
+        environment.lifecycle().manage(new UploadSweeper(context.jdbi(), mediaStore, storage,
+                duration(media.getSweepInterval())));
+        context.grpc().addService(new MediaGrpcService(context.jdbi(), mediaStore, views));
+
         environment.jersey().register(new UploadRejectedMapper());
         environment.jersey().register(new UploadResource(uploads));
+        environment.jersey().register(new VideoResource(videos));
+        environment.jersey().register(new ReelResource(reels));
     }
 
     private static Duration duration(io.dropwizard.util.Duration duration) {

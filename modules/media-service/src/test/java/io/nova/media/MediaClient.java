@@ -59,6 +59,43 @@ final class MediaClient {
                 "size_bytes", size, "purpose", purpose));
     }
 
+    /** Presigns, PUTs and completes an upload; returns its id. */
+    String uploadCompleted(TestIdentity.User user, String purpose, String contentType, byte[] file) {
+        HttpResponse<String> created = createUpload(user, "file", contentType, file.length, purpose);
+        if (created.statusCode() != 201) {
+            throw new AssertionError("upload not created: " + created.body());
+        }
+        JsonNode upload = json(created);
+        HttpResponse<String> put = put(upload, file);
+        if (put.statusCode() != 200) {
+            throw new AssertionError("PUT refused: " + put.body());
+        }
+        String id = upload.path("upload_id").asText();
+        HttpResponse<String> completed = post(user, "/api/v1/uploads/" + id + "/complete", null);
+        if (completed.statusCode() != 202) {
+            throw new AssertionError("not completed: " + completed.body());
+        }
+        return id;
+    }
+
+    /** Polls {@code path} until its {@code status} is not processing; returns the last answer. */
+    JsonNode awaitProcessed(TestIdentity.User user, String path) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = get(user, path);
+            if (response.statusCode() != 200) {
+                throw new AssertionError(path + ": " + response.body());
+            }
+            last = json(response);
+            if (!last.path("status").asText().equals("processing")) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("still processing after 90 s: " + last);
+    }
+
     /** PUTs {@code body} to a presigned URL with the headers the upload answer named, as a browser would. */
     static HttpResponse<String> put(JsonNode upload, byte[] body) {
         return put(URI.create(upload.path("url").asText()), upload.path("headers"), body);

@@ -1,0 +1,13 @@
+package io.nova.media.api;
+
+import java.util.List;
+
+/**
+ * A video. {@code status} is its media's (processing, ready, failed); {@code published} turns true once it is
+ * ready, and only then do others see it. {@code renditions} are the files that exist, with presigned URLs.
+ */
+public record VideoView(String id, String creatorId, String title, String description, String visibility,
+                        String status, boolean published, Long durationMs, Integer width, Integer height,
+                        List<RenditionView> renditions, String urlsExpireAt, String processingNote,
+                        String failureReason, String createdAt, String updatedAt) {
+}

@@ -1,0 +1,110 @@
+package io.nova.media.core;
+
+import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.paging.Cursor;
+import io.nova.kernel.paging.Page;
+import io.nova.kernel.paging.PageRequest;
+import io.nova.media.api.CreateReelRequest;
+import io.nova.media.api.ReelView;
+import io.nova.media.api.RenditionView;
+import io.nova.media.api.Timestamps;
+import io.nova.media.db.Instants;
+import io.nova.media.db.MediaRow;
+import io.nova.media.db.MediaStore;
+import io.nova.media.db.ReelRow;
+import io.nova.media.db.ReelStore;
+import io.nova.media.db.RenditionRow;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reels: short videos, public once their media is ready; the feed lists them newest first. */
+public final class ReelService {
+
+    private final Jdbi jdbi;
+    private final ReelStore reels;
+    private final MediaStore media;
+    private final Attachments attachments;
+    private final Publications publications;
+    private final MediaRemoval removal;
+    private final MediaViews views;
+
+    public ReelService(Jdbi jdbi, ReelStore reels, MediaStore media, Attachments attachments,
+                       Publications publications, MediaRemoval removal, MediaViews views) {
+        this.jdbi = jdbi;
+        this.reels = reels;
+        this.media = media;
+        this.attachments = attachments;
+        this.publications = publications;
+        this.removal = removal;
+        this.views = views;
+    }
+
+    public ReelView create(String callerId, CreateReelRequest request) {
+        UUID id = UUID.randomUUID();
+        UUID mediaId = UUID.fromString(request.uploadId());
+        jdbi.useTransaction(handle -> {
+            MediaRow row = attachments.claim(handle, mediaId, callerId, MediaPurpose.REEL, "reel:" + id);
+            reels.insert(handle, id, mediaId, callerId, request.caption() == null ? "" : request.caption(),
+                    request.audio());
+            if (row.status() == MediaStatus.READY) {
+                publications.publish(handle, reels.find(handle, id).orElseThrow());
+            }
+        });
+        return get(callerId, id);
+    }
+
+    public ReelView get(String callerId, UUID id) {
+        return jdbi.withHandle(handle -> {
+            ReelRow reel = visible(handle, callerId, id);
+            MediaRow row = media.find(handle, reel.mediaId()).orElseThrow();
+            return view(reel, row, media.renditions(handle, row.id()));
+        });
+    }
+
+    public void delete(String callerId, UUID id) {
+        List<String> objects = jdbi.inTransaction(handle -> {
+            ReelRow reel = visible(handle, callerId, id);
+            if (!reel.creatorId().equals(callerId)) {
+                throw ApiException.forbidden("Only the creator may delete reel " + id);
+            }
+            reels.delete(handle, id);
+            return media.lock(handle, reel.mediaId()).map(row -> removal.deleteRows(handle, row)).orElse(List.of());
+        });
+        removal.deleteObjects(objects);
+    }
+
+    public Page<ReelView> feed(PageRequest page) {
+        Long beforeMicros = page.cursor().map(c -> c.longPart(0)).orElse(null);
+        UUID beforeId = page.cursor().map(c -> VideoService.cursorId(c.part(1))).orElse(null);
+        return jdbi.withHandle(handle -> {
+            Page<ReelRow> cut = Page.from(reels.feed(handle, beforeMicros, beforeId, page.fetchSize()), page,
+                    row -> Cursor.of(Long.toString(Instants.toMicros(row.publishedAt())), row.id().toString()));
+            Map<UUID, MediaRow> byId = new HashMap<>();
+            media.findAll(handle, cut.items().stream().map(ReelRow::mediaId).toList())
+                    .forEach(row -> byId.put(row.id(), row));
+            Map<UUID, List<RenditionRow>> renditions = media.renditions(handle, byId.keySet());
+            return cut.map(row -> view(row, byId.get(row.mediaId()),
+                    renditions.getOrDefault(row.mediaId(), List.of())));
+        });
+    }
+
+    /** The creator's own, or published. */
+    private ReelRow visible(Handle handle, String callerId, UUID id) {
+        return reels.find(handle, id)
+                .filter(reel -> reel.creatorId().equals(callerId) || reel.publishedAt() != null)
+                .orElseThrow(() -> ApiException.notFound("Reel", id.toString()));
+    }
+
+    private ReelView view(ReelRow reel, MediaRow row, List<RenditionRow> renditions) {
+        List<RenditionView> files = views.renditions(row, renditions);
+        return new ReelView(reel.id().toString(), reel.creatorId(), reel.caption(), reel.audio(),
+                row.status().wireName(), reel.publishedAt() != null, row.durationMs(), row.width(), row.height(),
+                files, files.isEmpty() ? null : Timestamps.format(views.urlsExpireAt()), row.processingNote(),
+                row.failureReason(), Timestamps.format(reel.createdAt()));
+    }
+}
