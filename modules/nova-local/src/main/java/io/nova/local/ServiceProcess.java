@@ -26,10 +26,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    /** Small heaps, the serial collector and C1 only: four JVMs plus the platform fit in 2 GB and start fast. */
+    /**
+     * Small heaps, the serial collector and C1 only: four JVMs plus the platform fit in 2 GB and start fast.
+     * {@code NOVA_SERVICE_JAVA_OPTS} replaces them, e.g. without {@code TieredStopAtLevel} for benchmarks (C2 compiles
+     * the hot paths fully, at the cost of memory and warm-up).
+     */
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m",
             "-Xshare:auto");
+
+    static List<String> jvmOptions(String configured) {
+        return configured == null || configured.isBlank() ? JVM_OPTIONS : List.of(configured.strip().split("\\s+"));
+    }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -53,7 +61,7 @@ public final class ServiceProcess implements AutoCloseable {
         stopLeftover(pidFile, service);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions(System.getenv("NOVA_SERVICE_JAVA_OPTS")));
         command.add("-jar");
         command.add(service.jar().toString());
         command.add("server");

@@ -1,0 +1,43 @@
+# Shared by the bench scripts: where Nova is, and test users to act as. Source it; it needs curl and wrk.
+# shellcheck shell=bash
+
+NOVA_URL="${NOVA_URL:-http://127.0.0.1:8080}"
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_OUT="${BENCH_OUT:-$BENCH_DIR/target}"
+mkdir -p "$BENCH_OUT"
+
+require_tools() {
+  local tool
+  for tool in curl wrk "$@"; do
+    command -v "$tool" >/dev/null || { echo "bench: $tool is not installed (Debian: apt-get install $tool)" >&2; exit 1; }
+  done
+  curl -fsS "$NOVA_URL/_gateway/health" >/dev/null 2>&1 \
+    || { echo "bench: nothing answers at $NOVA_URL — start Nova first: ./nova local" >&2; exit 1; }
+}
+
+# One field of a flat JSON object (enough for the answers we parse here; no jq needed).
+json_field() {
+  sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"
+}
+
+# register_users COUNT FILE: signs COUNT new users up through the gateway and writes "id token" lines to FILE.
+register_users() {
+  local count="$1" file="$2" run i name body
+  run="b$(date +%s)$RANDOM"
+  : >"$file"
+  for ((i = 0; i < count; i++)); do
+    name="${run}_$i"
+    body="$(curl -fsS -X POST "$NOVA_URL/api/v1/auth/register" -H 'Content-Type: application/json' \
+      -d "{\"email\":\"$name@bench.example\",\"username\":\"$name\",\"password\":\"bench password $run\"}")" \
+      || { echo "bench: registering $name failed" >&2; exit 1; }
+    printf '%s %s\n' "$(json_field id <<<"$body" | head -1)" "$(json_field access_token <<<"$body")" >>"$file"
+  done
+}
+
+# run_wrk NAME LUA [wrk options…]: runs wrk with the script, keeps its report in $BENCH_OUT/NAME.txt.
+run_wrk() {
+  local name="$1" script="$2"
+  shift 2
+  echo "== $name: wrk $* $NOVA_URL"
+  wrk --latency -s "$script" "$@" "$NOVA_URL" | tee "$BENCH_OUT/$name.txt"
+}
