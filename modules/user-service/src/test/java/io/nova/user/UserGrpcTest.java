@@ -9,6 +9,7 @@ import io.nova.kernel.grpc.GrpcChannels;
 import io.nova.proto.user.v1.GetRelationshipRequest;
 import io.nova.proto.user.v1.GetUserSummariesRequest;
 import io.nova.proto.user.v1.GetUserSummariesResponse;
+import io.nova.proto.user.v1.GetUsersByUsernameRequest;
 import io.nova.proto.user.v1.ListFollowersRequest;
 import io.nova.proto.user.v1.ListFollowersResponse;
 import io.nova.proto.user.v1.Relationship;
@@ -91,6 +92,27 @@ class UserGrpcTest {
             request.addUserIds(UUID.randomUUID().toString());
         }
         assertThatThrownBy(() -> grpc.getUserSummaries(request.build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void usersByUsernameIgnoreCaseAndSkipUnknownNames() {
+        TestUsers.User ann = users.register();
+        TestUsers.User bob = users.register();
+        GetUserSummariesResponse response = grpc.getUsersByUsername(GetUsersByUsernameRequest.newBuilder()
+                .addUsernames(ann.username().toUpperCase()).addUsernames(bob.username())
+                .addUsernames(bob.username()).addUsernames("nobody" + TestUsers.unique()).build());
+        assertThat(response.getUsersList()).extracting(UserSummary::getId)
+                .containsExactlyInAnyOrder(ann.id(), bob.id());
+        assertThat(response.getUsersList()).extracting(UserSummary::getUsername)
+                .containsExactlyInAnyOrder(ann.username(), bob.username());
+
+        GetUsersByUsernameRequest.Builder tooMany = GetUsersByUsernameRequest.newBuilder();
+        for (int i = 0; i <= 100; i++) {
+            tooMany.addUsernames("u" + i);
+        }
+        assertThatThrownBy(() -> grpc.getUsersByUsername(tooMany.build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
     }

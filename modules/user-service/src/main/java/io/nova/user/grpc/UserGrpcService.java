@@ -6,6 +6,7 @@ import io.grpc.stub.StreamObserver;
 import io.nova.kernel.errors.ApiException;
 import io.nova.kernel.paging.Cursor;
 import io.nova.proto.user.v1.GetRelationshipRequest;
+import io.nova.proto.user.v1.GetUsersByUsernameRequest;
 import io.nova.proto.user.v1.GetUserSummariesRequest;
 import io.nova.proto.user.v1.GetUserSummariesResponse;
 import io.nova.proto.user.v1.ListFollowersRequest;
@@ -57,11 +58,26 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
             request.getUserIdsList().forEach(id -> UserIds.parse(id).ifPresent(ids::add));
             List<ProfileRow> rows = jdbi.withHandle(handle -> profiles.findAll(handle, ids));
             GetUserSummariesResponse.Builder answer = GetUserSummariesResponse.newBuilder();
-            rows.forEach(row -> answer.addUsers(UserSummary.newBuilder()
-                    .setId(row.id().toString())
-                    .setUsername(row.username())
-                    .setDisplayName(row.displayName())
-                    .setPrivateAccount(row.privateAccount())));
+            rows.forEach(row -> answer.addUsers(summary(row)));
+            return answer.build();
+        });
+    }
+
+    @Override
+    public void getUsersByUsername(GetUsersByUsernameRequest request,
+                                   StreamObserver<GetUserSummariesResponse> response) {
+        answer(response, () -> {
+            if (request.getUsernamesCount() > MAX_SUMMARIES) {
+                throw invalid("at most " + MAX_SUMMARIES + " usernames per call, got " + request.getUsernamesCount());
+            }
+            Set<String> names = new LinkedHashSet<>();
+            request.getUsernamesList().forEach(name -> names.add(name.toLowerCase(java.util.Locale.ROOT)));
+            List<ProfileRow> rows = jdbi.withHandle(handle -> names.stream()
+                    .map(name -> profiles.findByUsername(handle, name))
+                    .flatMap(Optional::stream)
+                    .toList());
+            GetUserSummariesResponse.Builder answer = GetUserSummariesResponse.newBuilder();
+            rows.forEach(row -> answer.addUsers(summary(row)));
             return answer.build();
         });
     }
@@ -128,6 +144,15 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
         }
         response.onNext(result);
         response.onCompleted();
+    }
+
+    private static UserSummary summary(ProfileRow row) {
+        return UserSummary.newBuilder()
+                .setId(row.id().toString())
+                .setUsername(row.username())
+                .setDisplayName(row.displayName())
+                .setPrivateAccount(row.privateAccount())
+                .build();
     }
 
     private static UUID requiredId(String text, String field) {
