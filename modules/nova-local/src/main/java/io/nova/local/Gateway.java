@@ -1,6 +1,7 @@
 package io.nova.local;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,10 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Why a small proxy of our own on plain sockets rather than a library: Jetty's ProxyServlet proxies HTTP but not
  * the WebSocket upgrade {@code /ws} needs, and vertx-http-proxy would bring a second Netty and an event loop model
  * nothing else here uses, for behaviour nobody here has verified. A reverse proxy that decides on the request head
- * and then relays bytes needs neither: after a {@code 101 Switching Protocols} the WebSocket frames are just more
- * bytes in both directions, so HTTP and WebSocket take the same code path. The price is one request per
- * connection ({@code Connection: close} both ways), which is irrelevant on a laptop and keeps the proxy free of
- * HTTP message framing. The gateway listens on loopback only.
+ * and relays bodies as framed ({@link HttpBody}) needs neither: client connections are kept alive between
+ * requests and backend connections pooled ({@link BackendPool}), as ingress-nginx does, and after a
+ * {@code 101 Switching Protocols} the WebSocket frames are just bytes in both directions. The gateway listens on
+ * loopback only.
  *
  * <p>Besides the routes it answers {@code GET /_gateway/health} (every backend's readiness, 200 only when all are
  * ready) and {@code GET /_gateway/health/<service>} (that service's {@code /api/v1/health/ready}, passed
@@ -46,6 +47,12 @@ public final class Gateway implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** A client gets this long to send its request head; a socket that sends nothing is not kept forever. */
     private static final int HEAD_TIMEOUT_MILLIS = 30_000;
+    /** How long an idle client connection is kept open for its next request (nginx's keepalive_timeout is 75 s). */
+    private static final int KEEP_ALIVE_MILLIS = 60_000;
+    /** A backend that sends nothing for this long has hung; the client gets its connection closed. */
+    private static final int BACKEND_TIMEOUT_MILLIS = 300_000;
+    /** Request bodies up to this size are held so a request can be resent when a pooled connection was stale. */
+    private static final int RESEND_LIMIT = 256 * 1024;
 
     private final RouteTable routes;
     private final IngressPolicy policy;
@@ -53,6 +60,7 @@ public final class Gateway implements AutoCloseable {
     private final ServerSocket server;
     private final ExecutorService workers;
     private final HttpClient health = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final BackendPool pool = new BackendPool((int) CONNECT_TIMEOUT.toMillis());
     private volatile boolean closed;
 
     private Gateway(RouteTable routes, IngressPolicy policy, Map<String, InetSocketAddress> backends,
@@ -118,61 +126,74 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** Serves the connection's requests one after the other until either side ends it (HTTP/1.1 keep-alive). */
     private void serve(Socket client) {
         try (client) {
-            client.setSoTimeout(HEAD_TIMEOUT_MILLIS);
             client.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(client.getInputStream());
-            OutputStream out = client.getOutputStream();
-            Optional<HttpHead> read;
-            try {
-                read = HttpHead.read(in);
-            } catch (HttpHead.HeadTooLargeException e) {
-                error(client, out, null, 431, "request_header_too_large", e.getMessage());
-                return;
+            OutputStream out = new BufferedOutputStream(client.getOutputStream(), 16 * 1024);
+            int timeout = HEAD_TIMEOUT_MILLIS;
+            while (!closed) {
+                client.setSoTimeout(timeout);
+                Optional<HttpHead> read;
+                try {
+                    read = HttpHead.read(in);
+                } catch (HttpHead.HeadTooLargeException e) {
+                    error(client, out, null, 431, "request_header_too_large", e.getMessage());
+                    return;
+                }
+                if (read.isEmpty() || !serveOne(client, in, out, read.get())) {
+                    return;
+                }
+                timeout = KEEP_ALIVE_MILLIS;
             }
-            if (read.isEmpty()) {
-                return;
-            }
-            HttpHead request = read.get();
-            String[] line = request.startLine.split(" ");
-            if (line.length != 3 || !line[2].startsWith("HTTP/1.")) {
-                error(client, out, null, 400, "bad_request", "not an HTTP/1.x request line");
-                return;
-            }
-            String method = line[0];
-            String target = originForm(line[1]);
-            String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
-            String origin = request.header("Origin").orElse(null);
-            if (!isNormalized(path)) {
-                // Routing must see the path the backend will see: "/api/v1/posts/../../metrics" is not a post.
-                error(client, out, origin, 400, "bad_request", "the path must not contain dot segments or encoded slashes");
-                return;
-            }
-
-            if (method.equals("OPTIONS") && origin != null && request.header("Access-Control-Request-Method").isPresent()) {
-                preflight(out, origin);
-                return;
-            }
-            if (path.equals(HEALTH) || path.startsWith(HEALTH + "/")) {
-                health(client, out, origin, method, path);
-                return;
-            }
-            Optional<String> length = request.header("Content-Length");
-            if (length.isPresent() && declaredTooLarge(length.get())) {
-                error(client, out, origin, 413, "payload_too_large",
-                        "request bodies are limited to " + policy.maxBodyBytes() + " bytes");
-                return;
-            }
-            Optional<Route> route = routes.match(path);
-            if (route.isEmpty()) {
-                error(client, out, origin, 404, "not_found", "no route for " + path);
-                return;
-            }
-            proxy(client, in, out, request, method, target, origin, route.get().service());
         } catch (IOException e) {
-            // The client went away or sent garbage: nothing left to answer.
+            // The client went away, idled out or sent garbage: nothing left to answer.
         }
+    }
+
+    /** Answers one request; true when the connection stays open for the next. */
+    private boolean serveOne(Socket client, InputStream in, OutputStream out, HttpHead request) throws IOException {
+        client.setSoTimeout(HEAD_TIMEOUT_MILLIS);
+        String[] line = request.startLine.split(" ");
+        if (line.length != 3 || !line[2].startsWith("HTTP/1.")) {
+            error(client, out, null, 400, "bad_request", "not an HTTP/1.x request line");
+            return false;
+        }
+        String method = line[0];
+        String target = originForm(line[1]);
+        String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+        String origin = request.header("Origin").orElse(null);
+        if (!isNormalized(path)) {
+            // Routing must see the path the backend will see: "/api/v1/posts/../../metrics" is not a post.
+            error(client, out, origin, 400, "bad_request", "the path must not contain dot segments or encoded slashes");
+            return false;
+        }
+        if (method.equals("OPTIONS") && origin != null && request.header("Access-Control-Request-Method").isPresent()) {
+            preflight(out, origin);
+            return false;
+        }
+        if (path.equals(HEALTH) || path.startsWith(HEALTH + "/")) {
+            health(client, out, origin, method, path);
+            return false;
+        }
+        Optional<String> length = request.header("Content-Length");
+        if (length.isPresent() && declaredTooLarge(length.get())) {
+            error(client, out, origin, 413, "payload_too_large",
+                    "request bodies are limited to " + policy.maxBodyBytes() + " bytes");
+            return false;
+        }
+        Optional<Route> route = routes.match(path);
+        if (route.isEmpty()) {
+            error(client, out, origin, 404, "not_found", "no route for " + path);
+            return false;
+        }
+        HttpHead forwarded = forwardedHead(client, request, method, target);
+        if (isWebSocketUpgrade(request)) {
+            tunnel(client, in, out, forwarded, origin, route.get().service());
+            return false;
+        }
+        return exchange(client, in, out, request, forwarded, method, origin, route.get().service());
     }
 
     /** No "." or ".." segment, plainly or percent-encoded, and no encoded slash or backslash. */
@@ -206,8 +227,156 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private void proxy(Socket client, InputStream in, OutputStream out, HttpHead request, String method,
-                       String target, String origin, String service) throws IOException {
+    /**
+     * Only WebSocket upgrades are tunnelled. Other upgrade offers (Java's HttpClient offers {@code h2c} on every
+     * plain-HTTP request) are dropped, as ingress-nginx does, and the request is served as HTTP/1.1.
+     */
+    private static boolean isWebSocketUpgrade(HttpHead request) {
+        return request.hasToken("Connection", "upgrade") && request.hasToken("Upgrade", "websocket");
+    }
+
+    /** The request head as the backend gets it: hop-by-hop fields dropped, the client's address added. */
+    private HttpHead forwardedHead(Socket client, HttpHead request, String method, String target) {
+        boolean upgrade = isWebSocketUpgrade(request);
+        String clientIp = ((InetSocketAddress) client.getRemoteSocketAddress()).getAddress().getHostAddress();
+        HttpHead forwarded = new HttpHead(method + " " + target + " HTTP/1.1", new java.util.ArrayList<>(request.headers));
+        for (String hop : new String[] {"Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Expect",
+                "HTTP2-Settings"}) {
+            forwarded.remove(hop);
+        }
+        if (upgrade) {
+            forwarded.set("Connection", "Upgrade");
+        } else {
+            forwarded.remove("Upgrade");
+        }
+        // As ingress-nginx does by default: the client address as the proxy saw it, not what the client claims.
+        forwarded.set("X-Forwarded-For", clientIp);
+        forwarded.set("X-Real-IP", clientIp);
+        forwarded.set("X-Forwarded-Proto", "http");
+        forwarded.set("X-Forwarded-Port", Integer.toString(port()));
+        request.header("Host").ifPresent(host -> forwarded.set("X-Forwarded-Host", host));
+        return forwarded;
+    }
+
+    /**
+     * One request and its response over a pooled backend connection. A small body is read first, so that when a
+     * reused connection turns out to have been closed by the backend before answering, the request is sent again
+     * on a new one; bigger and chunked bodies stream through on a new connection. True when the client connection
+     * stays open.
+     */
+    private boolean exchange(Socket client, InputStream in, OutputStream out, HttpHead request, HttpHead forwarded,
+                             String method, String origin, String service) throws IOException {
+        InetSocketAddress address = backends.get(service);
+        HttpBody.Framing requestFraming;
+        try {
+            requestFraming = HttpBody.ofRequest(request);
+        } catch (IOException e) {
+            error(client, out, origin, 400, "bad_request", e.getMessage());
+            return false;
+        }
+        if (request.hasToken("Expect", "100-continue")) {
+            out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
+        byte[] body = null;
+        if (requestFraming == HttpBody.Framing.NONE) {
+            body = new byte[0];
+        } else if (requestFraming == HttpBody.Framing.LENGTH && HttpBody.contentLength(request) <= RESEND_LIMIT) {
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+            HttpBody.copy(requestFraming, request, in, buffer, RESEND_LIMIT);
+            body = buffer.toByteArray();
+        }
+        boolean clientKeepsAlive = request.startLine.endsWith("HTTP/1.1") && !request.hasToken("Connection", "close");
+        for (int attempt = 1; ; attempt++) {
+            BackendPool.Connection backend;
+            try {
+                backend = body != null && attempt == 1 ? pool.borrow(address) : pool.open(address);
+            } catch (ConnectException e) {
+                error(client, out, origin, 503, "service_unavailable",
+                        service + " is not running on " + hostPort(address) + " (see its log)");
+                return false;
+            } catch (IOException e) {
+                error(client, out, origin, 502, "bad_gateway", service + " at " + hostPort(address) + ": " + e);
+                return false;
+            }
+            boolean reusable = false;
+            try {
+                backend.socket.setSoTimeout(BACKEND_TIMEOUT_MILLIS);
+                HttpHead response;
+                try {
+                    backend.out.write(forwarded.bytes());
+                    if (body != null) {
+                        backend.out.write(body);
+                    } else {
+                        HttpBody.copy(requestFraming, request, in, backend.out, policy.maxBodyBytes());
+                    }
+                    backend.out.flush();
+                    response = responseHead(backend.in, out);
+                } catch (HttpBody.TooLargeException e) {
+                    error(client, out, origin, 413, "payload_too_large",
+                            "request bodies are limited to " + policy.maxBodyBytes() + " bytes");
+                    return false;
+                } catch (IOException e) {
+                    response = null;
+                }
+                if (response == null) {
+                    if (backend.reused && body != null && attempt == 1) {
+                        continue; // the backend had closed the idle connection: once more on a new one
+                    }
+                    error(client, out, origin, 502, "bad_gateway", service + " closed the connection without answering");
+                    return false;
+                }
+                if (response.status() == 0) {
+                    error(client, out, origin, 502, "bad_gateway", service + " answered something that is not HTTP");
+                    return false;
+                }
+                HttpBody.Framing responseFraming = HttpBody.ofResponse(method, response);
+                boolean keepClient = clientKeepsAlive && responseFraming != HttpBody.Framing.UNTIL_CLOSE;
+                boolean keepBackend = !response.hasToken("Connection", "close")
+                        && responseFraming != HttpBody.Framing.UNTIL_CLOSE;
+                response.remove("Connection");
+                response.remove("Keep-Alive");
+                if (!keepClient) {
+                    response.set("Connection", "close");
+                }
+                addCors(response, origin);
+                out.write(response.bytes());
+                HttpBody.copy(responseFraming, response, backend.in, out, Long.MAX_VALUE);
+                out.flush();
+                reusable = keepBackend;
+                return keepClient;
+            } finally {
+                if (reusable) {
+                    pool.release(address, backend);
+                } else {
+                    backend.close();
+                }
+            }
+        }
+    }
+
+    /** The final response head; informational ones (103 Early Hints) pass through. Null when the backend hung up. */
+    private static HttpHead responseHead(InputStream fromBackend, OutputStream out) throws IOException {
+        while (true) {
+            Optional<HttpHead> head = HttpHead.read(fromBackend);
+            if (head.isEmpty()) {
+                return null;
+            }
+            int status = head.get().status();
+            if (status >= 100 && status < 200 && status != 101) {
+                if (status != 100) { // the gateway answered Expect itself
+                    out.write(head.get().bytes());
+                    out.flush();
+                }
+                continue;
+            }
+            return head.get();
+        }
+    }
+
+    /** A WebSocket upgrade: after the backend's 101 the connection is a byte pipe both ways until either closes. */
+    private void tunnel(Socket client, InputStream in, OutputStream out, HttpHead forwarded, String origin,
+                        String service) throws IOException {
         InetSocketAddress address = backends.get(service);
         Socket backend = new Socket();
         try {
@@ -224,54 +393,16 @@ public final class Gateway implements AutoCloseable {
         }
         try (backend) {
             backend.setTcpNoDelay(true);
-            boolean upgrade = request.hasToken("Connection", "upgrade") && request.header("Upgrade").isPresent();
-            String clientIp = ((InetSocketAddress) client.getRemoteSocketAddress()).getAddress().getHostAddress();
-            HttpHead forwarded = new HttpHead(method + " " + target + " HTTP/1.1", request.headers);
-            for (String hop : new String[] {"Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer"}) {
-                forwarded.remove(hop);
-            }
-            if (upgrade) {
-                forwarded.set("Connection", "Upgrade");
-            } else {
-                forwarded.remove("Upgrade");
-                forwarded.set("Connection", "close");
-            }
-            // As ingress-nginx does by default: the client address as the proxy saw it, not what the client claims.
-            forwarded.set("X-Forwarded-For", clientIp);
-            forwarded.set("X-Real-IP", clientIp);
-            forwarded.set("X-Forwarded-Proto", "http");
-            forwarded.set("X-Forwarded-Port", Integer.toString(port()));
-            request.header("Host").ifPresent(host -> forwarded.set("X-Forwarded-Host", host));
-
             OutputStream toBackend = backend.getOutputStream();
             toBackend.write(forwarded.bytes());
             toBackend.flush();
             client.setSoTimeout(0);
-            // Without a Content-Length (chunked) the limit is enforced on the bytes relayed.
-            long limit = request.header("Content-Length").isPresent() || upgrade ? Long.MAX_VALUE
-                    : policy.maxBodyBytes() + 64 * 1024;
-            workers.execute(() -> relay(in, toBackend, backend, client, limit));
-
+            workers.execute(() -> relay(in, toBackend, backend, client, Long.MAX_VALUE));
             InputStream fromBackend = new BufferedInputStream(backend.getInputStream());
-            HttpHead response;
-            while (true) {
-                Optional<HttpHead> head = HttpHead.read(fromBackend);
-                if (head.isEmpty()) {
-                    error(client, out, origin, 502, "bad_gateway", service + " closed the connection without answering");
-                    return;
-                }
-                response = head.get();
-                int status = response.status();
-                if (status == 0) {
-                    error(client, out, origin, 502, "bad_gateway", service + " answered something that is not HTTP");
-                    return;
-                }
-                if (status >= 100 && status < 200 && status != 101) {
-                    out.write(response.bytes()); // 100 Continue and friends pass through unchanged
-                    out.flush();
-                    continue;
-                }
-                break;
+            HttpHead response = responseHead(fromBackend, out);
+            if (response == null || response.status() == 0) {
+                error(client, out, origin, 502, "bad_gateway", service + " did not answer the upgrade");
+                return;
             }
             if (response.status() != 101) {
                 response.remove("Keep-Alive");
@@ -280,10 +411,13 @@ public final class Gateway implements AutoCloseable {
             addCors(response, origin);
             out.write(response.bytes());
             out.flush();
-            fromBackend.transferTo(out);
-            out.flush();
-        } catch (SocketTimeoutException e) {
-            // Never raised once the head is sent (timeouts are off); kept for clarity of intent.
+            // Flushed per read: WebSocket frames must not wait in a buffer.
+            byte[] buffer = new byte[16 * 1024];
+            int n;
+            while ((n = fromBackend.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
         } catch (IOException e) {
             // One side hung up; closing both (try-with-resources here, serve() for the client) ends the relay.
         }
@@ -482,5 +616,6 @@ public final class Gateway implements AutoCloseable {
             // Closing anyway.
         }
         workers.shutdownNow();
+        pool.close();
     }
 }
