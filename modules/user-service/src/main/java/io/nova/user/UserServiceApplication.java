@@ -88,7 +88,7 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
         GraphStore graphStore = new GraphStore();
         GraphService graph = new GraphService(context.jdbi(), profileStore, graphStore, context.outbox());
         environment.jersey().register(new UsersResource(
-                new ProfileService(context.jdbi(), profileStore, graphStore, context.outbox()), graph));
+                new ProfileService(context.jdbi(), profileStore, context.outbox()), graph));
         environment.jersey().register(new RelationshipsResource(graph));
         context.grpc().addService(new UserGrpcService(context.jdbi(), profileStore, graphStore));
 

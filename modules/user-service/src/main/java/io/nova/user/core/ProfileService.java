@@ -10,7 +10,6 @@ import io.nova.kernel.paging.PageRequest;
 import io.nova.user.api.OwnProfile;
 import io.nova.user.api.UserProfile;
 import io.nova.user.api.UserUpdated;
-import io.nova.user.db.GraphStore;
 import io.nova.user.db.ProfileChange;
 import io.nova.user.db.ProfileRow;
 import io.nova.user.db.ProfileStore;
@@ -28,13 +27,11 @@ public final class ProfileService {
 
     private final Jdbi jdbi;
     private final ProfileStore profiles;
-    private final GraphStore graph;
     private final Outbox outbox;
 
-    public ProfileService(Jdbi jdbi, ProfileStore profiles, GraphStore graph, Outbox outbox) {
+    public ProfileService(Jdbi jdbi, ProfileStore profiles, Outbox outbox) {
         this.jdbi = jdbi;
         this.profiles = profiles;
-        this.graph = graph;
         this.outbox = outbox;
     }
 
@@ -57,16 +54,15 @@ public final class ProfileService {
 
     public UserProfile byId(UUID viewer, String id) {
         UUID target = UserIds.existingOrNotFound(id);
-        return found(jdbi.withHandle(handle -> profiles.find(handle, target)
-                .filter(row -> !blocksViewer(handle, viewer, row))), id);
+        return found(jdbi.withHandle(handle -> profiles.findVisible(handle, target, viewer)), id);
     }
 
     public UserProfile byUsername(UUID viewer, String username) {
         if (username == null || username.isBlank()) {
             throw ApiException.badRequest("missing_parameter", "Query parameter username is required");
         }
-        return found(jdbi.withHandle(handle -> profiles.findByUsername(handle, username.strip())
-                .filter(row -> !blocksViewer(handle, viewer, row))), username);
+        return found(jdbi.withHandle(handle -> profiles.findVisibleByUsername(handle, username.strip(), viewer)),
+                username);
     }
 
     public Page<UserProfile> search(UUID viewer, String query, PageRequest page) {
@@ -85,10 +81,6 @@ public final class ProfileService {
                         page.fetchSize())), page,
                         row -> Cursor.of(row.username().toLowerCase(java.util.Locale.ROOT), row.id().toString()))
                 .map(UserProfile::of);
-    }
-
-    private boolean blocksViewer(org.jdbi.v3.core.Handle handle, UUID viewer, ProfileRow row) {
-        return !row.id().equals(viewer) && graph.relation(handle, viewer, row.id()).blockedBy();
     }
 
     private static UserProfile found(Optional<ProfileRow> row, String asked) {

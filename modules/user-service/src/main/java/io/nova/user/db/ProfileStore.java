@@ -18,6 +18,10 @@ public final class ProfileStore {
             id, username, email, display_name, bio, avatar_media_id, private_account, followers_count,
             following_count, created_at, updated_at""";
 
+    /** One round trip for "the user, unless they block the viewer". */
+    private static final String NOT_BLOCKING_VIEWER =
+            " AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = u.id AND b.blocked_id = :viewer)";
+
     /** Where a search page ends: the last item's lower-cased username and id. */
     public record SearchPosition(String username, UUID id) {
     }
@@ -25,6 +29,19 @@ public final class ProfileStore {
     public Optional<ProfileRow> find(Handle handle, UUID id) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
                 .bind("id", id).map((rs, ctx) -> profile(rs)).findOne();
+    }
+
+    /** The profile as {@code viewer} may see it: empty when it does not exist or its owner blocks the viewer. */
+    public Optional<ProfileRow> findVisible(Handle handle, UUID id, UUID viewer) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM users u WHERE id = :id" + NOT_BLOCKING_VIEWER)
+                .bind("id", id).bind("viewer", viewer).map((rs, ctx) -> profile(rs)).findOne();
+    }
+
+    /** By username (case-insensitive), as {@code viewer} may see it. */
+    public Optional<ProfileRow> findVisibleByUsername(Handle handle, String username, UUID viewer) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM users u WHERE lower(username) = lower(:username)"
+                        + NOT_BLOCKING_VIEWER)
+                .bind("username", username).bind("viewer", viewer).map((rs, ctx) -> profile(rs)).findOne();
     }
 
     public boolean exists(Handle handle, UUID id) {
