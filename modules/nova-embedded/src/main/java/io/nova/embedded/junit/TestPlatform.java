@@ -33,7 +33,19 @@ public final class TestPlatform {
     }
 
     static TestPlatform create(EmbeddedPlatform platform, Class<?> testClass) {
-        String label = testClass.getSimpleName();
+        return create(platform, testClass.getSimpleName());
+    }
+
+    /**
+     * Another share of the same platform — its own database, bucket and prefixes — for a second service started by
+     * the same test class (content-service's tests run the real user-service and media-service beside it, each
+     * with its own database as in production).
+     */
+    public TestPlatform forAnotherService(String serviceName) {
+        return create(platform, serviceName);
+    }
+
+    private static TestPlatform create(EmbeddedPlatform platform, String label) {
         String database = ResourceNames.uniqueDatabase(label);
         platform.postgres().createDatabase(database);
         String bucket = platform.s3().createBucket(ResourceNames.uniqueBucket(label));
