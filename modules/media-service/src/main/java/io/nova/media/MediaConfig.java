@@ -69,7 +69,10 @@ public final class MediaConfig {
     @Min(1)
     private long maxImagePixels = 40_000_000L;
 
-    /** The Kafka consumer (group {@code media-service.<name>}) that processes uploads. */
+    /**
+     * The Kafka consumers that process uploads: groups {@code media-service.<name>-images} and
+     * {@code media-service.<name>-videos}.
+     */
     @NotBlank
     @Pattern(regexp = "[A-Za-z0-9._-]+")
     private String processingConsumer = "processing";

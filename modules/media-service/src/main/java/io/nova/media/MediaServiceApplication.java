@@ -68,9 +68,15 @@ public final class MediaServiceApplication extends NovaApplication<MediaServiceC
                 duration(media.getUploadUrlTtl()), duration(media.getPendingUploadTtl()),
                 media.getMaxPendingUploadsPerUser(), clock);
 
-        context.consume(media.getProcessingConsumer(), List.of(Topics.MEDIA_EVENTS),
-                new MediaProcessor(mediaStore, storage, new ImageProcessor(media.getMaxImagePixels()),
-                        new VideoProcessor(ffmpeg, storage), context.outbox(), publications));
+        ImageProcessor images = new ImageProcessor(media.getMaxImagePixels());
+        VideoProcessor videoProcessing = new VideoProcessor(ffmpeg, storage);
+        // Two consumer groups on the same events: images are never queued behind a long video.
+        context.consume(media.getProcessingConsumer() + "-images", List.of(Topics.MEDIA_EVENTS),
+                new MediaProcessor(mediaStore, storage, images, videoProcessing, context.outbox(), publications,
+                        false));
+        context.consume(media.getProcessingConsumer() + "-videos", List.of(Topics.MEDIA_EVENTS),
+                new MediaProcessor(mediaStore, storage, images, videoProcessing, context.outbox(), publications,
+                        true));
 
         Attachments attachments = new Attachments(mediaStore);
         MediaRemoval removal = new MediaRemoval(mediaStore, storage, context.outbox());

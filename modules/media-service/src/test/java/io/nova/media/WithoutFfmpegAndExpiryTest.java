@@ -96,8 +96,14 @@ class WithoutFfmpegAndExpiryTest {
         assertThat(MediaClient.put(upload, picture).statusCode()).isEqualTo(200);
         String key = "media/" + ann.id() + "/" + id;
         assertThat(bucket.head(key)).isPresent();
-        // A completed upload of the same age is kept.
+        // A completed upload of the same age is kept; a rejected one goes too.
         String kept = client.uploadCompleted(ann, "image", "image/png", picture);
+        byte[] text = "not a picture at all, just text".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode rejected = MediaClient.json(client.createUpload(ann, "t.png", "image/png", text.length, "image"));
+        assertThat(MediaClient.put(rejected, text).statusCode()).isEqualTo(200);
+        String rejectedPath = "/api/v1/uploads/" + rejected.path("upload_id").asText();
+        assertThat(client.post(ann, rejectedPath + "/complete", null).statusCode()).isEqualTo(422);
+        assertThat(client.get(ann, rejectedPath).statusCode()).isEqualTo(200);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (client.get(ann, "/api/v1/uploads/" + id).statusCode() == 200 && System.nanoTime() < deadline) {
@@ -105,6 +111,10 @@ class WithoutFfmpegAndExpiryTest {
         }
         assertThat(client.get(ann, "/api/v1/uploads/" + id).statusCode()).isEqualTo(404);
         assertThat(bucket.head(key)).isEmpty();
+        while (client.get(ann, rejectedPath).statusCode() == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(client.get(ann, rejectedPath).statusCode()).isEqualTo(404);
         assertThat(client.get(ann, "/api/v1/uploads/" + kept).statusCode()).isEqualTo(200);
     }
 }

@@ -15,9 +15,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Removes uploads never completed within their time: the object (if the client uploaded one) and the row. Rows are
- * locked with SKIP LOCKED, so replicas sweeping at once share the work; an object that cannot be deleted keeps its
- * row for the next sweep.
+ * Removes uploads never completed within their time — the object (if the client uploaded one) and the row — and,
+ * after the same time, uploads that failed and back nothing. Rows are locked with SKIP LOCKED, so replicas sweeping
+ * at once share the work; an object that cannot be deleted keeps its row for the next sweep.
  */
 public final class UploadSweeper implements Managed {
 
@@ -61,10 +61,13 @@ public final class UploadSweeper implements Managed {
         int removed = 0;
         while (true) {
             int batch = jdbi.inTransaction(handle -> {
-                List<MediaRow> expired = store.lockExpiredPending(handle, BATCH);
+                List<MediaRow> expired = store.lockExpiredUnusable(handle, BATCH);
                 for (MediaRow media : expired) {
-                    storage.delete(media.objectKey());
-                    store.deleteRow(handle, media.id());
+                    // Rows first (renditions cascade), objects while the rows are still locked: a failed delete
+                    // rolls the batch back and the next sweep tries again.
+                    for (String key : store.delete(handle, media.id())) {
+                        storage.delete(key);
+                    }
                 }
                 return expired.size();
             });
@@ -79,7 +82,7 @@ public final class UploadSweeper implements Managed {
         try {
             int removed = sweep();
             if (removed > 0) {
-                LOG.info("Removed {} uploads that were never completed", removed);
+                LOG.info("Removed {} uploads that were never completed or failed", removed);
             }
         } catch (RuntimeException e) {
             // S3 or the database away: the next run tries again; the scheduler must not die with this run.

@@ -169,17 +169,15 @@ public final class MediaStore {
     }
 
     /**
-     * Locks up to {@code limit} pending uploads past their time that no other replica is sweeping right now.
+     * Locks up to {@code limit} uploads past their pending time that nothing uses and that never became usable
+     * (still pending, or failed), skipping those another replica is sweeping right now.
      */
-    public List<MediaRow> lockExpiredPending(Handle handle, int limit) {
+    public List<MediaRow> lockExpiredUnusable(Handle handle, int limit) {
         return handle.createQuery("""
-                        SELECT * FROM media WHERE status = 'pending' AND pending_until <= now()
+                        SELECT * FROM media
+                        WHERE status IN ('pending', 'failed') AND claimed_by IS NULL AND pending_until <= now()
                         ORDER BY pending_until LIMIT :limit FOR UPDATE SKIP LOCKED""")
                 .bind("limit", limit).map((rs, ctx) -> media(rs)).list();
-    }
-
-    public void deleteRow(Handle handle, UUID id) {
-        handle.createUpdate("DELETE FROM media WHERE id = :id").bind("id", id).execute();
     }
 
     static MediaRow media(ResultSet rs) throws SQLException {
