@@ -140,12 +140,18 @@ public final class TestPlatform {
      * nova-kernel's nova-defaults.yml.
      */
     public Map<String, String> configOverrides() {
-        return Map.of(
-                "database.url", jdbcUrl(),
-                "database.user", dbUser(),
-                "database.password", dbPassword(),
-                "redis.url", redisUri(),
-                "kafka.brokers", kafkaBootstrapServers());
+        return Map.ofEntries(
+                Map.entry("database.url", jdbcUrl()),
+                Map.entry("database.user", dbUser()),
+                Map.entry("database.password", dbPassword()),
+                Map.entry("redis.url", redisUri()),
+                Map.entry("kafka.brokers", kafkaBootstrapServers()),
+                Map.entry("s3.endpoint", s3Endpoint()),
+                Map.entry("s3.region", s3Region()),
+                Map.entry("s3.bucket", bucket()),
+                Map.entry("s3.accessKeyId", s3AccessKey()),
+                Map.entry("s3.secretAccessKey", s3SecretKey()),
+                Map.entry("s3.pathStyle", "true"));
     }
 
     @Override
