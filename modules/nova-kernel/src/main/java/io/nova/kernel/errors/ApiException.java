@@ -61,6 +61,11 @@ public final class ApiException extends RuntimeException {
                 Map.of(), retryAfter);
     }
 
+    /** A service this request needs is down or too slow; the client may retry later. */
+    public static ApiException serviceUnavailable(String code, String message) {
+        return new ApiException(503, code, message, Map.of(), null);
+    }
+
     public int status() {
         return status;
     }
