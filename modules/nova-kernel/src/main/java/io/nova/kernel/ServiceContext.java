@@ -3,10 +3,14 @@ package io.nova.kernel;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
+import io.grpc.ManagedChannel;
+import io.grpc.ServiceDescriptor;
 import io.nova.kernel.events.EventConsumer;
 import io.nova.kernel.events.EventHandler;
 import io.nova.kernel.events.Outbox;
+import io.nova.kernel.grpc.GrpcChannels;
 import io.nova.kernel.grpc.ManagedGrpcServer;
 import io.nova.kernel.redis.IdempotencyKeys;
 import io.nova.kernel.redis.RedisRevokedTokens;
@@ -16,6 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.redisson.api.RedissonClient;
 
 import java.util.Collection;
+import java.util.concurrent.TimeUnit;
 
 /** What the kernel has set up for a service by the time {@link NovaApplication#runService} is called. */
 public final class ServiceContext {
@@ -89,6 +94,24 @@ public final class ServiceContext {
     /** Add the service's gRPC implementations here. */
     public ManagedGrpcServer grpc() {
         return grpc;
+    }
+
+    /**
+     * A channel to another Nova service's gRPC API ({@link GrpcChannels#open}: deadlines, retries of idempotent
+     * methods), shut down when this service stops. It connects lazily: a dependency still starting is no reason not
+     * to boot.
+     */
+    public ManagedChannel channel(String target, java.time.Duration deadline, ServiceDescriptor... services) {
+        ManagedChannel channel = GrpcChannels.open(target, deadline, services);
+        lifecycle.manage(new Managed() {
+            @Override
+            public void stop() throws InterruptedException {
+                if (!channel.shutdown().awaitTermination(5, TimeUnit.SECONDS)) {
+                    channel.shutdownNow();
+                }
+            }
+        });
+        return channel;
     }
 
     /**
