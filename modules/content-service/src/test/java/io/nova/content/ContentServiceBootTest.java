@@ -1,9 +1,8 @@
 package io.nova.content;
 
-import io.nova.kernel.config.NovaConfiguration;
 import io.nova.testing.ServiceBootContract;
 
-class ContentServiceBootTest extends ServiceBootContract<NovaConfiguration> {
+class ContentServiceBootTest extends ServiceBootContract<ContentServiceConfiguration> {
 
     ContentServiceBootTest() {
         super(ContentServiceApplication.class, "content-service", 8081, 9081);

@@ -1,0 +1,5 @@
+package io.nova.content.api;
+
+/** Someone who liked a post, and when. */
+public record LikeView(AuthorView user, String likedAt) {
+}

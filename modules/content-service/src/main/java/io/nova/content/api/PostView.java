@@ -1,0 +1,13 @@
+package io.nova.content.api;
+
+import java.util.List;
+
+/**
+ * A post as the caller sees it: author and media hydrated, counts, and whether the caller liked or bookmarked it.
+ * {@code edited_at} is null until the author edits it; {@code mentions} are the usernames that resolved to users.
+ */
+public record PostView(String id, AuthorView author, String text, List<MediaView> media, String visibility,
+                       String replyTo, List<String> hashtags, List<String> mentions, long likeCount,
+                       long commentCount, boolean likedByMe, boolean bookmarkedByMe, String createdAt,
+                       String editedAt) {
+}

@@ -1,0 +1,67 @@
+package io.nova.content.core;
+
+import io.nova.content.db.PostRow;
+import io.nova.content.grpc.UserDirectory;
+import io.nova.kernel.errors.ApiException;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who sees which post. The author always sees their own; nobody sees the posts of someone who blocks them or
+ * whom they block; followers-only posts are for followers. Invisible is indistinguishable from absent (404).
+ */
+public final class Audience {
+
+    private final UserDirectory users;
+
+    public Audience(UserDirectory users) {
+        this.users = users;
+    }
+
+    public static boolean sees(UUID viewer, UUID author, Visibility visibility, Relation relation) {
+        if (viewer.equals(author)) {
+            return true;
+        }
+        if (relation.blockedEitherWay()) {
+            return false;
+        }
+        return visibility == Visibility.PUBLIC || relation.following();
+    }
+
+    /** The viewer's relation to the author; the viewer's own posts need no question. */
+    public Relation relation(UUID viewer, UUID author) {
+        return viewer.equals(author) ? Relation.NONE : users.relation(viewer, author);
+    }
+
+    /** The post if the viewer may see it, else 404. */
+    public PostRow require(UUID viewer, PostRow post) {
+        if (!sees(viewer, post.authorId(), Visibility.of(post.visibility()), relation(viewer, post.authorId()))) {
+            throw ApiException.notFound("Post", post.id().toString());
+        }
+        return post;
+    }
+
+    /** The posts the viewer may see, in the given order; one relationship question per distinct other author. */
+    public List<PostRow> visible(UUID viewer, List<PostRow> posts) {
+        Set<UUID> others = new HashSet<>();
+        for (PostRow post : posts) {
+            if (!post.authorId().equals(viewer)) {
+                others.add(post.authorId());
+            }
+        }
+        Map<UUID, Relation> relations = others.isEmpty() ? Map.of() : users.relations(viewer, others);
+        return posts.stream()
+                .filter(post -> sees(viewer, post.authorId(), Visibility.of(post.visibility()),
+                        relations.getOrDefault(post.authorId(), Relation.NONE)))
+                .toList();
+    }
+
+    public Map<UUID, Relation> relations(UUID viewer, Collection<UUID> others) {
+        return users.relations(viewer, others);
+    }
+}

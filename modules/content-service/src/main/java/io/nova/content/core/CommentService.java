@@ -1,0 +1,126 @@
+package io.nova.content.core;
+
+import io.nova.content.api.AuthorView;
+import io.nova.content.api.CommentView;
+import io.nova.content.api.ContentEvents;
+import io.nova.content.api.CreateCommentRequest;
+import io.nova.content.db.CommentRow;
+import io.nova.content.db.CommentStore;
+import io.nova.content.db.Position;
+import io.nova.content.db.PostRow;
+import io.nova.content.db.PostStore;
+import io.nova.content.grpc.UserDirectory;
+import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.events.EventTypes;
+import io.nova.kernel.events.Outbox;
+import io.nova.kernel.events.Topics;
+import io.nova.kernel.paging.Page;
+import io.nova.kernel.paging.PageRequest;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.nova.content.api.Timestamps.rfc3339;
+
+/**
+ * Comments on posts the caller can see. The comment count moves with the insert or soft delete, in one
+ * transaction under the post's row lock; a comment goes away by its author or the post's author.
+ */
+public final class CommentService {
+
+    public static final int MAX_TEXT = 1000;
+
+    private final Jdbi jdbi;
+    private final PostService postService;
+    private final PostStore posts;
+    private final CommentStore comments;
+    private final UserDirectory users;
+    private final Outbox outbox;
+
+    public CommentService(Jdbi jdbi, PostService postService, PostStore posts, CommentStore comments,
+                          UserDirectory users, Outbox outbox) {
+        this.jdbi = jdbi;
+        this.postService = postService;
+        this.posts = posts;
+        this.comments = comments;
+        this.users = users;
+        this.outbox = outbox;
+    }
+
+    public CommentView create(UUID caller, String postId, CreateCommentRequest request) {
+        String text = request.text() == null ? "" : request.text();
+        if (text.isBlank()) {
+            throw PostDraft.invalid("text", "must not be empty");
+        }
+        if (PostText.length(text) > MAX_TEXT) {
+            throw PostDraft.invalid("text", "must be at most " + MAX_TEXT + " characters, got "
+                    + PostText.length(text));
+        }
+        PostRow post = postService.visible(caller, postId);
+        Optional<UUID> replyTo = Optional.empty();
+        if (request.replyToComment() != null) {
+            replyTo = Ids.parse(request.replyToComment())
+                    .filter(parent -> jdbi.withHandle(handle -> comments.find(handle, post.id(), parent)).isPresent());
+            if (replyTo.isEmpty()) {
+                throw ApiException.unprocessable("reply_to_comment_not_found", "Comment " + request.replyToComment()
+                        + " does not exist under post " + postId);
+            }
+        }
+        UUID parent = replyTo.orElse(null);
+        CommentRow comment = jdbi.inTransaction(handle -> {
+            if (posts.lockAuthor(handle, post.id()).isEmpty()) {
+                throw ApiException.notFound("Post", postId);
+            }
+            CommentRow row = comments.insert(handle, UUID.randomUUID(), post.id(), caller, text, parent);
+            posts.adjustComments(handle, post.id(), 1);
+            outbox.append(handle, Topics.CONTENT_EVENTS, EventTypes.COMMENT_CREATED, post.id().toString(),
+                    new ContentEvents.CommentCreated(row.id().toString(), post.id().toString(),
+                            post.authorId().toString(), caller.toString(),
+                            parent == null ? null : parent.toString(), rfc3339(row.createdAt())));
+            return row;
+        });
+        return views(List.of(comment)).get(0);
+    }
+
+    /** Oldest first. */
+    public Page<CommentView> list(UUID viewer, String postId, PageRequest page) {
+        PostRow post = postService.visible(viewer, postId);
+        Optional<Position> after = page.cursor().map(Positions::after);
+        Page<CommentRow> cut = Page.from(jdbi.withHandle(handle -> comments.list(handle, post.id(), after,
+                page.fetchSize())), page, row -> Positions.cursor(row.createdAt(), row.id()));
+        return new Page<>(views(cut.items()), cut.nextCursor());
+    }
+
+    public void delete(UUID caller, String postId, String commentId) {
+        PostRow post = postService.visible(caller, postId);
+        UUID id = Ids.existingOrNotFound("Comment", commentId);
+        CommentRow comment = jdbi.withHandle(handle -> comments.find(handle, post.id(), id))
+                .orElseThrow(() -> ApiException.notFound("Comment", commentId));
+        if (!comment.authorId().equals(caller) && !post.authorId().equals(caller)) {
+            throw ApiException.forbidden("Only the comment's author or the post's author can delete this comment");
+        }
+        jdbi.useTransaction(handle -> {
+            if (posts.lockAuthor(handle, post.id()).isEmpty()) {
+                throw ApiException.notFound("Post", postId);
+            }
+            if (!comments.softDelete(handle, id)) {
+                throw ApiException.notFound("Comment", commentId);
+            }
+            posts.adjustComments(handle, post.id(), -1);
+            outbox.append(handle, Topics.CONTENT_EVENTS, EventTypes.COMMENT_DELETED, post.id().toString(),
+                    new ContentEvents.CommentDeleted(id.toString(), post.id().toString(),
+                            comment.authorId().toString(), caller.toString()));
+        });
+    }
+
+    private List<CommentView> views(List<CommentRow> rows) {
+        Map<UUID, AuthorView> authors = users.authors(rows.stream().map(CommentRow::authorId).distinct().toList());
+        return rows.stream().map(row -> new CommentView(row.id().toString(), row.postId().toString(),
+                authors.getOrDefault(row.authorId(), AuthorView.unknown(row.authorId().toString())), row.text(),
+                row.replyToComment() == null ? null : row.replyToComment().toString(),
+                rfc3339(row.createdAt()))).toList();
+    }
+}

@@ -1,0 +1,59 @@
+package io.nova.content.core;
+
+import io.nova.content.api.AuthorView;
+import io.nova.content.api.MediaView;
+import io.nova.content.api.PostView;
+import io.nova.content.db.PostRow;
+import io.nova.content.grpc.MediaLibrary;
+import io.nova.content.grpc.UserDirectory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.nova.content.api.Timestamps.rfc3339;
+
+/**
+ * Turns stored posts into what clients see: one batched (and mostly cached) user-service call for the page's
+ * authors and one batched media-service call for its media, whatever the page size.
+ */
+public final class PostViews {
+
+    private final UserDirectory users;
+    private final MediaLibrary media;
+
+    public PostViews(UserDirectory users, MediaLibrary media) {
+        this.users = users;
+        this.media = media;
+    }
+
+    public PostView one(PostRow post) {
+        return page(List.of(post)).get(0);
+    }
+
+    public List<PostView> page(List<PostRow> posts) {
+        Set<UUID> authorIds = new HashSet<>();
+        Set<UUID> mediaIds = new HashSet<>();
+        for (PostRow post : posts) {
+            authorIds.add(post.authorId());
+            mediaIds.addAll(post.mediaIds());
+        }
+        Map<UUID, AuthorView> authors = authorIds.isEmpty() ? Map.of() : users.authors(authorIds);
+        Map<UUID, MediaView> files = mediaIds.isEmpty() ? Map.of() : media.views(mediaIds);
+        List<PostView> views = new ArrayList<>(posts.size());
+        for (PostRow post : posts) {
+            List<MediaView> attached = post.mediaIds().stream().map(files::get)
+                    .filter(java.util.Objects::nonNull).toList();
+            views.add(new PostView(post.id().toString(),
+                    authors.getOrDefault(post.authorId(), AuthorView.unknown(post.authorId().toString())),
+                    post.text(), attached, post.visibility(),
+                    post.replyTo() == null ? null : post.replyTo().toString(), post.hashtags(), post.mentions(),
+                    post.likeCount(), post.commentCount(), post.likedByMe(), post.bookmarkedByMe(),
+                    rfc3339(post.createdAt()), rfc3339(post.editedAt())));
+        }
+        return views;
+    }
+}

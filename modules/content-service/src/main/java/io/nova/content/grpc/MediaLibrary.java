@@ -1,0 +1,142 @@
+package io.nova.content.grpc;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.nova.content.api.MediaView;
+import io.nova.kernel.auth.NovaPrincipal;
+import io.nova.content.core.MediaRefusedException;
+import io.nova.kernel.grpc.GrpcIdentity;
+import io.nova.kernel.errors.ApiException;
+import io.nova.proto.media.v1.ClaimMediaRequest;
+import io.nova.proto.media.v1.GetMediaRequest;
+import io.nova.proto.media.v1.GetMediaResponse;
+import io.nova.proto.media.v1.Media;
+import io.nova.proto.media.v1.MediaServiceGrpc;
+import io.nova.proto.media.v1.MediaStatus;
+import io.nova.proto.media.v1.Rendition;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What content-service asks media-service (gRPC): claiming an author's ready media for a new post, and presigned
+ * URLs for the media of a page of posts (never cached: the URLs expire).
+ */
+public final class MediaLibrary {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MediaLibrary.class);
+    static final String SERVICE = "media-service";
+    private static final int BATCH = 100;
+    private static final Pattern MEDIA_ID = Pattern.compile("media ([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
+
+    private final MediaServiceGrpc.MediaServiceBlockingStub media;
+    private final MediaServiceGrpc.MediaServiceFutureStub mediaAsync;
+
+    public MediaLibrary(MediaServiceGrpc.MediaServiceBlockingStub media,
+                        MediaServiceGrpc.MediaServiceFutureStub mediaAsync) {
+        this.media = media;
+        this.mediaAsync = mediaAsync;
+    }
+
+    /**
+     * Claims the media for {@code claimant} on the author's behalf, all or nothing. Media that is unknown, someone
+     * else's, not ready, or used elsewhere is the author's mistake: a 422 naming the media id.
+     */
+    public void claim(NovaPrincipal author, List<UUID> ids, String claimant) {
+        try {
+            media.withCallCredentials(GrpcIdentity.onBehalfOf(author)).claimMedia(ClaimMediaRequest.newBuilder()
+                    .setOwnerId(author.userId())
+                    .addAllMediaIds(ids.stream().map(UUID::toString).toList())
+                    .setClaimant(claimant)
+                    .build());
+        } catch (StatusRuntimeException e) {
+            throw refusal(e.getStatus()).orElseThrow(() -> unavailable(e));
+        }
+    }
+
+    /** Views of the ready media among {@code ids}; unknown, deleted or unfinished media is absent. */
+    public Map<UUID, MediaView> views(Collection<UUID> ids) {
+        List<UUID> all = List.copyOf(ids);
+        List<ListenableFuture<GetMediaResponse>> pending = new ArrayList<>();
+        for (int start = 0; start < all.size(); start += BATCH) {
+            pending.add(mediaAsync.getMedia(GetMediaRequest.newBuilder()
+                    .addAllMediaIds(all.subList(start, Math.min(all.size(), start + BATCH)).stream()
+                            .map(UUID::toString).toList())
+                    .build()));
+        }
+        Map<UUID, MediaView> views = new HashMap<>();
+        for (ListenableFuture<GetMediaResponse> response : pending) {
+            for (Media item : await(response).getMediaList()) {
+                if (item.getStatus() == MediaStatus.MEDIA_STATUS_READY) {
+                    views.put(UUID.fromString(item.getId()), view(item));
+                }
+            }
+        }
+        return views;
+    }
+
+    /** Images show their medium rendition, videos their playback one, each falling back to the original. */
+    static MediaView view(Media item) {
+        String type = item.getType().name().replace("MEDIA_TYPE_", "").toLowerCase(Locale.ROOT);
+        String original = url(item, "original");
+        String display = url(item, "medium");
+        if (display == null) {
+            display = url(item, "playback");
+        }
+        return new MediaView(item.getId(), type, display != null ? display : original, url(item, "thumbnail"));
+    }
+
+    private static String url(Media item, String name) {
+        for (Rendition rendition : item.getRenditionsList()) {
+            if (rendition.getName().equals(name)) {
+                return rendition.getUrl();
+            }
+        }
+        return null;
+    }
+
+    private static Optional<MediaRefusedException> refusal(Status status) {
+        String description = status.getDescription() == null ? "" : status.getDescription();
+        String code = switch (status.getCode()) {
+            case NOT_FOUND -> "media_not_found";
+            case PERMISSION_DENIED -> "media_not_yours";
+            case FAILED_PRECONDITION -> "media_not_usable";
+            case INVALID_ARGUMENT -> "invalid_media";
+            default -> null;
+        };
+        if (code == null) {
+            return Optional.empty();
+        }
+        Matcher id = MEDIA_ID.matcher(description);
+        String message = description.isEmpty() ? "The media cannot be used in this post"
+                : Character.toUpperCase(description.charAt(0)) + description.substring(1);
+        return Optional.of(new MediaRefusedException(code, message, id.find() ? id.group(1) : null));
+    }
+
+    private static <T> T await(ListenableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw unavailable(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(e);
+        }
+    }
+
+    /** A 503 the client may retry; logged, since it is an outage rather than a bad request. */
+    static ApiException unavailable(Throwable cause) {
+        LOG.warn("{} did not answer: {}", SERVICE, String.valueOf(cause));
+        return ApiException.serviceUnavailable("dependency_unavailable", SERVICE + " did not answer; retry shortly");
+    }
+}

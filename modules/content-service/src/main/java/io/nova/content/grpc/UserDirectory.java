@@ -1,0 +1,152 @@
+package io.nova.content.grpc;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.common.util.concurrent.ListenableFuture;
+import io.grpc.StatusRuntimeException;
+import io.nova.content.api.AuthorView;
+import io.nova.content.core.Relation;
+import io.nova.kernel.errors.ApiException;
+import io.nova.proto.user.v1.GetRelationshipRequest;
+import io.nova.proto.user.v1.GetUserSummariesRequest;
+import io.nova.proto.user.v1.GetUsersByUsernameRequest;
+import io.nova.proto.user.v1.Relationship;
+import io.nova.proto.user.v1.UserServiceGrpc;
+import io.nova.proto.user.v1.UserSummary;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * What content-service asks user-service (gRPC): author summaries, batched and cached briefly in-process (names
+ * change rarely and every page needs them), relationships (never cached: a block must take effect at once), and
+ * usernames for @mentions.
+ */
+public final class UserDirectory {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UserDirectory.class);
+    static final String SERVICE = "user-service";
+    private static final int BATCH = 100;
+
+    private final UserServiceGrpc.UserServiceBlockingStub users;
+    private final UserServiceGrpc.UserServiceFutureStub usersAsync;
+    private final Cache<UUID, Optional<AuthorView>> authors;
+
+    public UserDirectory(UserServiceGrpc.UserServiceBlockingStub users, UserServiceGrpc.UserServiceFutureStub usersAsync,
+                         Duration cacheTtl, long cacheSize) {
+        this.users = users;
+        this.usersAsync = usersAsync;
+        this.authors = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheSize).build();
+    }
+
+    /** Summaries of those users user-service knows; unknown ids are absent. One call per 100 uncached ids. */
+    public Map<UUID, AuthorView> authors(Collection<UUID> ids) {
+        Map<UUID, AuthorView> found = new HashMap<>();
+        List<UUID> missing = new ArrayList<>();
+        for (UUID id : ids) {
+            Optional<AuthorView> cached = authors.getIfPresent(id);
+            if (cached == null) {
+                missing.add(id);
+            } else {
+                cached.ifPresent(author -> found.put(id, author));
+            }
+        }
+        for (int start = 0; start < missing.size(); start += BATCH) {
+            List<UUID> batch = missing.subList(start, Math.min(missing.size(), start + BATCH));
+            Map<UUID, AuthorView> answered = new HashMap<>();
+            call(() -> users.getUserSummaries(GetUserSummariesRequest.newBuilder()
+                    .addAllUserIds(batch.stream().map(UUID::toString).toList()).build()))
+                    .getUsersList().forEach(user -> answered.put(UUID.fromString(user.getId()), view(user)));
+            for (UUID id : batch) {
+                AuthorView author = answered.get(id);
+                authors.put(id, Optional.ofNullable(author));
+                if (author != null) {
+                    found.put(id, author);
+                }
+            }
+        }
+        return found;
+    }
+
+    public Optional<AuthorView> author(UUID id) {
+        return Optional.ofNullable(authors(List.of(id)).get(id));
+    }
+
+    /** How {@code other} relates to {@code viewer}. */
+    public Relation relation(UUID viewer, UUID other) {
+        return relation(call(() -> users.getRelationship(request(viewer, other))));
+    }
+
+    /** The viewer's relation to each of {@code others}, asked in parallel. */
+    public Map<UUID, Relation> relations(UUID viewer, Collection<UUID> others) {
+        Map<UUID, ListenableFuture<Relationship>> pending = new LinkedHashMap<>();
+        for (UUID other : others) {
+            pending.put(other, usersAsync.getRelationship(request(viewer, other)));
+        }
+        Map<UUID, Relation> relations = new HashMap<>();
+        for (Map.Entry<UUID, ListenableFuture<Relationship>> entry : pending.entrySet()) {
+            relations.put(entry.getKey(), relation(await(entry.getValue())));
+        }
+        return relations;
+    }
+
+    /** Users by username (case-insensitive): lower-cased name → (id, username as registered). */
+    public Map<String, AuthorView> byUsername(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, AuthorView> found = new HashMap<>();
+        call(() -> users.getUsersByUsername(GetUsersByUsernameRequest.newBuilder().addAllUsernames(usernames).build()))
+                .getUsersList()
+                .forEach(user -> found.put(user.getUsername().toLowerCase(Locale.ROOT), view(user)));
+        return found;
+    }
+
+    private static GetRelationshipRequest request(UUID viewer, UUID other) {
+        return GetRelationshipRequest.newBuilder().setUserId(viewer.toString()).setOtherUserId(other.toString())
+                .build();
+    }
+
+    private static Relation relation(Relationship relationship) {
+        return new Relation(relationship.getFollowing(), relationship.getBlocking(), relationship.getBlockedBy());
+    }
+
+    private static AuthorView view(UserSummary user) {
+        return new AuthorView(user.getId(), user.getUsername(), user.getDisplayName(),
+                user.getAvatarUrl().isEmpty() ? null : user.getAvatarUrl());
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (StatusRuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static <T> T await(ListenableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw unavailable(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(e);
+        }
+    }
+
+    /** A 503 the client may retry; logged, since it is an outage rather than a bad request. */
+    static ApiException unavailable(Throwable cause) {
+        LOG.warn("{} did not answer: {}", SERVICE, String.valueOf(cause));
+        return ApiException.serviceUnavailable("dependency_unavailable", SERVICE + " did not answer; retry shortly");
+    }
+}

@@ -1,0 +1,145 @@
+package io.nova.content.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.auth.Auth;
+import io.nova.content.api.BookmarkState;
+import io.nova.content.api.CreatePostRequest;
+import io.nova.content.api.LikeState;
+import io.nova.content.api.PostView;
+import io.nova.content.core.Ids;
+import io.nova.content.core.InteractionService;
+import io.nova.content.core.PostEdit;
+import io.nova.content.core.PostService;
+import io.nova.kernel.auth.NovaPrincipal;
+import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.paging.PageRequest;
+import io.nova.kernel.paging.PagedResponse;
+import io.nova.kernel.redis.IdempotencyKeys;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
+
+/** {@code /api/v1/posts}: posts, an author's timeline, likes and bookmarks. */
+@Path("/api/v1/posts")
+@Produces(MediaType.APPLICATION_JSON)
+public final class PostsResource {
+
+    /** RFC 7396; plain JSON is accepted too, since that is what most clients send. */
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final PostService posts;
+    private final InteractionService interactions;
+    private final IdempotencyKeys idempotency;
+
+    public PostsResource(PostService posts, InteractionService interactions, IdempotencyKeys idempotency) {
+        this.posts = posts;
+        this.interactions = interactions;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Timed
+    public Response create(@Auth NovaPrincipal caller, @HeaderParam(IdempotencyKeys.HEADER) String key,
+                           CreatePostRequest body) {
+        if (body == null) {
+            throw ApiException.badRequest("malformed_json", "The request body must be a JSON object");
+        }
+        Ids.caller(caller);
+        return idempotency.run("POST /api/v1/posts", caller.userId(), key, body, () -> {
+            PostView post = posts.create(caller, body);
+            return Response.created(URI.create("/api/v1/posts/" + post.id())).entity(post).build();
+        });
+    }
+
+    @GET
+    @Timed
+    public Response byAuthor(@Auth NovaPrincipal caller, @QueryParam("author") String author,
+                             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                             @Context UriInfo uri) {
+        return PagedResponse.of(posts.timeline(Ids.caller(caller), author, PageRequest.of(limit, cursor)), uri);
+    }
+
+    @GET
+    @Path("/bookmarks")
+    @Timed
+    public Response bookmarks(@Auth NovaPrincipal caller, @QueryParam("limit") Integer limit,
+                              @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return PagedResponse.of(posts.bookmarks(Ids.caller(caller), PageRequest.of(limit, cursor)), uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Timed
+    public PostView get(@Auth NovaPrincipal caller, @PathParam("id") String id) {
+        return posts.get(Ids.caller(caller), id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Timed
+    public PostView edit(@Auth NovaPrincipal caller, @PathParam("id") String id, JsonNode body) {
+        return posts.edit(Ids.caller(caller), id, PostEdit.parse(body));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Timed
+    public Response delete(@Auth NovaPrincipal caller, @PathParam("id") String id) {
+        posts.delete(Ids.caller(caller), id);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("/{id}/like")
+    @Timed
+    public LikeState like(@Auth NovaPrincipal caller, @PathParam("id") String id) {
+        return interactions.like(Ids.caller(caller), id);
+    }
+
+    @DELETE
+    @Path("/{id}/like")
+    @Timed
+    public LikeState unlike(@Auth NovaPrincipal caller, @PathParam("id") String id) {
+        return interactions.unlike(Ids.caller(caller), id);
+    }
+
+    @GET
+    @Path("/{id}/likes")
+    @Timed
+    public Response likes(@Auth NovaPrincipal caller, @PathParam("id") String id,
+                          @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                          @Context UriInfo uri) {
+        return PagedResponse.of(interactions.likers(Ids.caller(caller), id, PageRequest.of(limit, cursor)), uri);
+    }
+
+    @PUT
+    @Path("/{id}/bookmark")
+    @Timed
+    public BookmarkState bookmark(@Auth NovaPrincipal caller, @PathParam("id") String id) {
+        return interactions.bookmark(Ids.caller(caller), id);
+    }
+
+    @DELETE
+    @Path("/{id}/bookmark")
+    @Timed
+    public BookmarkState unbookmark(@Auth NovaPrincipal caller, @PathParam("id") String id) {
+        return interactions.unbookmark(Ids.caller(caller), id);
+    }
+}

@@ -1,0 +1,57 @@
+package io.nova.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+/** Real users of the running user-service: signed up through its register endpoint, related through its API. */
+final class People {
+
+    /** A registered person: id, username and a live access token every service of the stack accepts. */
+    record Person(String id, String username, String token) {
+    }
+
+    private final Http users;
+
+    People(Http users) {
+        this.users = users;
+    }
+
+    Person register() {
+        return register("u" + unique());
+    }
+
+    Person register(String username) {
+        HttpResponse<String> response = users.post("/api/v1/auth/register", null, Http.body(
+                "email", username.toLowerCase() + "@example.com", "username", username,
+                "password", "correct horse battery"));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("register " + username + ": " + response.statusCode() + " " + response.body());
+        }
+        JsonNode body = Http.json(response);
+        return new Person(body.path("user").path("id").asText(), username, body.path("access_token").asText());
+    }
+
+    void follow(Person who, Person whom) {
+        expect200(users.send("PUT", "/api/v1/relationships/following/" + whom.id(), who.token(), null));
+    }
+
+    void block(Person who, Person whom) {
+        expect200(users.send("PUT", "/api/v1/relationships/blocks/" + whom.id(), who.token(), null));
+    }
+
+    void unblock(Person who, Person whom) {
+        expect200(users.send("DELETE", "/api/v1/relationships/blocks/" + whom.id(), who.token(), null));
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    private static void expect200(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new AssertionError(response.statusCode() + " " + response.body());
+        }
+    }
+}
