@@ -58,7 +58,8 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
     private ManagedGrpcServer grpcServer;
 
     protected NovaApplication() {
-        this(ServiceIdentity.fromClasspath(), System.getenv());
+        this.identity = ServiceIdentity.of(getClass());
+        this.environment = Map.copyOf(System.getenv());
     }
 
     protected NovaApplication(ServiceIdentity identity, Map<String, String> environment) {
@@ -110,7 +111,8 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
                 Set.of(KafkaHealthCheck.NAME, ClickHouseHealthCheck.NAME)));
         PrometheusEndpoint.install(environment);
 
-        Jdbi jdbi = Database.open(environment, configuration.getDatabase(), configuration.isMigrateOnStart());
+        Jdbi jdbi = Database.open(environment, configuration.getDatabase(), configuration.isMigrateOnStart(),
+                getName());
 
         ManagedRedis redis = new ManagedRedis(configuration.getRedis(), getName());
         environment.lifecycle().manage(redis);

@@ -3,6 +3,10 @@ package io.nova.kernel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -13,24 +17,45 @@ import java.util.Properties;
  */
 public record ServiceIdentity(String name, int httpPort, int grpcPort, int adminPort, String databaseName) {
 
-    public static final String RESOURCE = "/nova-service.properties";
+    public static final String RESOURCE = "nova-service.properties";
 
-    public static ServiceIdentity fromClasspath() {
-        try (InputStream in = ServiceIdentity.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing: build the service with its Maven module");
+    /**
+     * The identity of {@code application}. Several services can share a classpath (a test runs content-service
+     * beside the real user-service), so the file naming this application class ({@code service.application}) wins;
+     * a classpath with a single identity file (a service's own jar) needs no such match.
+     */
+    public static ServiceIdentity of(Class<?> application) {
+        List<Properties> found = new ArrayList<>();
+        try {
+            Enumeration<URL> resources = application.getClassLoader().getResources(RESOURCE);
+            while (resources.hasMoreElements()) {
+                try (InputStream in = resources.nextElement().openStream()) {
+                    Properties properties = new Properties();
+                    properties.load(in);
+                    found.add(properties);
+                }
             }
-            Properties properties = new Properties();
-            properties.load(in);
-            return new ServiceIdentity(
-                    required(properties, "service.name"),
-                    Integer.parseInt(required(properties, "service.http.port")),
-                    Integer.parseInt(required(properties, "service.grpc.port")),
-                    Integer.parseInt(required(properties, "service.admin.port")),
-                    required(properties, "service.database"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Properties chosen = found.stream()
+                .filter(properties -> application.getName().equals(properties.getProperty("service.application")))
+                .findFirst()
+                .orElseGet(() -> {
+                    if (found.size() != 1) {
+                        throw new IllegalStateException(found.isEmpty()
+                                ? RESOURCE + " is missing: build the service with its Maven module"
+                                : found.size() + " " + RESOURCE + " files on the classpath, none for "
+                                        + application.getName());
+                    }
+                    return found.get(0);
+                });
+        return new ServiceIdentity(
+                required(chosen, "service.name"),
+                Integer.parseInt(required(chosen, "service.http.port")),
+                Integer.parseInt(required(chosen, "service.grpc.port")),
+                Integer.parseInt(required(chosen, "service.admin.port")),
+                required(chosen, "service.database"));
     }
 
     /** Values the configuration falls back to when the environment does not set them. */

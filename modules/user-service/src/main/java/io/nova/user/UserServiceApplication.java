@@ -7,8 +7,10 @@ import io.dropwizard.core.setup.Environment;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
 import io.nova.kernel.auth.PublicKeys;
+import io.nova.proto.media.v1.MediaServiceGrpc;
 import io.nova.kernel.redis.RateLimiter;
 import io.nova.user.core.AuthService;
+import io.nova.user.core.Avatars;
 import io.nova.user.core.GraphService;
 import io.nova.user.core.ProfileService;
 import io.nova.user.core.RefreshTokenPruner;
@@ -84,13 +86,19 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
         environment.jersey().register(new AuthResource(service));
         environment.jersey().register(new JwksResource(new JWKSet(published)));
 
+        AvatarConfig avatarConfig = configuration.getAvatars();
+        Duration mediaDeadline = duration(avatarConfig.getGrpcDeadline());
+        Avatars avatars = new Avatars(MediaServiceGrpc.newBlockingStub(context.channel(
+                avatarConfig.getMediaServiceTarget(), mediaDeadline, MediaServiceGrpc.getServiceDescriptor())),
+                mediaDeadline, avatarConfig.getUrlCacheSize());
+
         ProfileStore profileStore = new ProfileStore();
         GraphStore graphStore = new GraphStore();
-        GraphService graph = new GraphService(context.jdbi(), profileStore, graphStore, context.outbox());
+        GraphService graph = new GraphService(context.jdbi(), profileStore, graphStore, context.outbox(), avatars);
         environment.jersey().register(new UsersResource(
-                new ProfileService(context.jdbi(), profileStore, context.outbox()), graph));
+                new ProfileService(context.jdbi(), profileStore, context.outbox(), avatars), graph));
         environment.jersey().register(new RelationshipsResource(graph));
-        context.grpc().addService(new UserGrpcService(context.jdbi(), profileStore, graphStore));
+        context.grpc().addService(new UserGrpcService(context.jdbi(), profileStore, graphStore, avatars));
 
         long pruneEvery = auth.getRefreshTokenPruneInterval().toMilliseconds();
         environment.lifecycle().scheduledExecutorService("refresh-token-pruner").threads(1).build()

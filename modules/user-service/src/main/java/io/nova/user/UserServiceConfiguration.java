@@ -5,12 +5,29 @@ import io.nova.kernel.config.NovaConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** The kernel's configuration plus user-service's {@code auth} block (token signing, password hashing, limits). */
+/**
+ * The kernel's configuration plus user-service's {@code auth} block (token signing, password hashing, limits) and
+ * {@code avatars} (media-service, where avatars are checked and served from).
+ */
 public final class UserServiceConfiguration extends NovaConfiguration {
 
     @Valid
     @NotNull
     private AuthConfig auth = new AuthConfig();
+
+    @Valid
+    @NotNull
+    private AvatarConfig avatars = new AvatarConfig();
+
+    @JsonProperty
+    public AvatarConfig getAvatars() {
+        return avatars;
+    }
+
+    @JsonProperty
+    public void setAvatars(AvatarConfig avatars) {
+        this.avatars = avatars;
+    }
 
     @JsonProperty
     public AuthConfig getAuth() {

@@ -20,10 +20,10 @@ public final class Database {
     private Database() {
     }
 
-    public static Jdbi open(Environment environment, DataSourceFactory config, boolean migrate) {
+    public static Jdbi open(Environment environment, DataSourceFactory config, boolean migrate, String serviceName) {
         ManagedDataSource dataSource = config.build(environment.metrics(), HEALTH_CHECK);
         if (migrate) {
-            var result = new Migrations(dataSource).migrate();
+            var result = new Migrations(dataSource, serviceName).migrate();
             LOG.info("Database {}: {} migration(s) applied, schema version {}", config.getUrl(),
                     result.migrationsExecuted, result.targetSchemaVersion);
         }

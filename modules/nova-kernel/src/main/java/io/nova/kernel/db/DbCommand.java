@@ -33,7 +33,7 @@ public final class DbCommand<C extends NovaConfiguration> extends ConfiguredComm
     protected void run(Bootstrap<C> bootstrap, Namespace namespace, C configuration) throws Exception {
         ManagedDataSource dataSource = configuration.getDatabase().build(new MetricRegistry(), "db-command");
         try {
-            Migrations migrations = new Migrations(dataSource);
+            Migrations migrations = new Migrations(dataSource, bootstrap.getApplication().getName());
             if ("migrate".equals(namespace.getString("action"))) {
                 var result = migrations.migrate();
                 System.out.printf("Applied %d migration(s); schema version %s%n",

@@ -7,21 +7,29 @@ import javax.sql.DataSource;
 
 /**
  * The service's schema, migrated by Flyway: the kernel's tables ({@code db/nova-kernel}, versions 0.x: outbox,
- * processed events) then the service's own ({@code db/migration}, versions 1 and up).
+ * processed events) then the service's own ({@code db/<service name>}, versions 1 and up). A directory per
+ * service, because services can share a classpath — a test runs content-service beside the real user-service and
+ * media-service — and each must find only its own migrations.
  */
 public final class Migrations {
 
     static final String KERNEL = "classpath:db/nova-kernel";
-    static final String SERVICE = "classpath:db/migration";
+    /** Where services kept migrations before they had a directory each; read only when the service has none. */
+    static final String SHARED = "db/migration";
 
     private final Flyway flyway;
 
-    public Migrations(DataSource dataSource) {
+    public Migrations(DataSource dataSource, String serviceName) {
         this.flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations(KERNEL, SERVICE)
+                .locations(KERNEL, "classpath:" + location(serviceName))
                 .failOnMissingLocations(false)
                 .load();
+    }
+
+    static String location(String serviceName) {
+        String own = "db/" + serviceName;
+        return Migrations.class.getClassLoader().getResource(own) != null ? own : SHARED;
     }
 
     public MigrateResult migrate() {

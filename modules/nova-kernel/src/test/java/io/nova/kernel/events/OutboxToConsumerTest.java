@@ -41,7 +41,7 @@ class OutboxToConsumerTest {
         dataSource.setUrl(platform.jdbcUrl());
         dataSource.setUser(platform.dbUser());
         dataSource.setPassword(platform.dbPassword());
-        new Migrations(dataSource).migrate();
+        new Migrations(dataSource, "outbox-to-consumer-test").migrate();
         jdbi = Jdbi.create(dataSource);
         jdbi.useHandle(handle -> handle.execute(
                 "CREATE TABLE handled (event_id UUID NOT NULL, aggregate_id TEXT NOT NULL, seq INT NOT NULL)"));

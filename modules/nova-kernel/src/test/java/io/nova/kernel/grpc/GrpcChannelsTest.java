@@ -95,7 +95,7 @@ class GrpcChannelsTest {
                 }))
                 .addMethod(SLOW, ServerCalls.asyncUnaryCall((request, response) -> {
                     try {
-                        Thread.sleep(1_500);
+                        Thread.sleep(10_000);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -108,7 +108,8 @@ class GrpcChannelsTest {
         server = NettyServerBuilder.forPort(0)
                 .addService(io.grpc.ServerInterceptors.intercept(probe, new CallerInterceptor(verifier)))
                 .build().start();
-        channel = GrpcChannels.open("127.0.0.1:" + server.getPort(), Duration.ofMillis(500), DESCRIPTOR);
+        // Long enough for any call on a loaded machine, far shorter than SLOW: only SLOW may hit the deadline.
+        channel = GrpcChannels.open("127.0.0.1:" + server.getPort(), Duration.ofSeconds(3), DESCRIPTOR);
     }
 
     @AfterAll

@@ -43,12 +43,14 @@ public final class GraphService {
     private final ProfileStore profiles;
     private final GraphStore graph;
     private final Outbox outbox;
+    private final Avatars avatars;
 
-    public GraphService(Jdbi jdbi, ProfileStore profiles, GraphStore graph, Outbox outbox) {
+    public GraphService(Jdbi jdbi, ProfileStore profiles, GraphStore graph, Outbox outbox, Avatars avatars) {
         this.jdbi = jdbi;
         this.profiles = profiles;
         this.graph = graph;
         this.outbox = outbox;
+        this.avatars = avatars;
     }
 
     public RelationshipView follow(UUID caller, String id) {
@@ -145,7 +147,9 @@ public final class GraphService {
     private Page<FollowView> list(UUID caller, String id, PageRequest page, EdgeLister lister) {
         UUID target = UserIds.existingOrNotFound(id);
         Optional<GraphStore.Edge> after = page.cursor().map(EdgeCursors::after);
-        return jdbi.withHandle(handle -> {
+        record Fetched(Page<GraphStore.Edge> edges, Map<UUID, ProfileRow> users) {
+        }
+        Fetched fetched = jdbi.withHandle(handle -> {
             ProfileRow owner = profiles.find(handle, target).orElseThrow(() -> ApiException.notFound("User", id));
             if (!target.equals(caller)) {
                 GraphStore.Relation relation = graph.relation(handle, caller, target);
@@ -160,16 +164,20 @@ public final class GraphService {
             List<GraphStore.Edge> edges = lister.list(handle, target, after, page.fetchSize());
             Map<UUID, ProfileRow> users = profiles.findAll(handle, edges.stream().map(GraphStore.Edge::userId)
                     .toList()).stream().collect(Collectors.toMap(ProfileRow::id, Function.identity()));
-            Page<GraphStore.Edge> edgePage = Page.from(edges, page, EdgeCursors::of);
-            List<FollowView> items = new ArrayList<>();
-            for (GraphStore.Edge edge : edgePage.items()) {
-                ProfileRow user = users.get(edge.userId());
-                if (user != null) {
-                    items.add(new FollowView(UserProfile.of(user), rfc3339(edge.createdAt())));
-                }
-            }
-            return new Page<>(items, edgePage.nextCursor());
+            return new Fetched(Page.from(edges, page, EdgeCursors::of), users);
         });
+        // Avatar URLs after the database connection is back in the pool: a slow media-service holds no connection.
+        Map<UUID, String> avatarUrls = avatars.urls(fetched.users().values().stream()
+                .map(ProfileRow::avatarMediaId).toList());
+        List<FollowView> items = new ArrayList<>();
+        for (GraphStore.Edge edge : fetched.edges().items()) {
+            ProfileRow user = fetched.users().get(edge.userId());
+            if (user != null) {
+                items.add(new FollowView(UserProfile.of(user, avatarUrls.get(user.avatarMediaId())),
+                        rfc3339(edge.createdAt())));
+            }
+        }
+        return new Page<>(items, fetched.edges().nextCursor());
     }
 
     /** Deletes the edge, and when there was one, tells the world. */

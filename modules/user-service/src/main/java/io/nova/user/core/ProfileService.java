@@ -1,5 +1,6 @@
 package io.nova.user.core;
 
+import io.nova.kernel.auth.NovaPrincipal;
 import io.nova.kernel.errors.ApiException;
 import io.nova.kernel.events.EventTypes;
 import io.nova.kernel.events.Outbox;
@@ -15,6 +16,8 @@ import io.nova.user.db.ProfileRow;
 import io.nova.user.db.ProfileStore;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,19 +31,26 @@ public final class ProfileService {
     private final Jdbi jdbi;
     private final ProfileStore profiles;
     private final Outbox outbox;
+    private final Avatars avatars;
 
-    public ProfileService(Jdbi jdbi, ProfileStore profiles, Outbox outbox) {
+    public ProfileService(Jdbi jdbi, ProfileStore profiles, Outbox outbox, Avatars avatars) {
         this.jdbi = jdbi;
         this.profiles = profiles;
         this.outbox = outbox;
+        this.avatars = avatars;
     }
 
     public OwnProfile own(UUID caller) {
-        return OwnProfile.of(jdbi.withHandle(handle -> profiles.find(handle, caller))
-                .orElseThrow(() -> ApiException.notFound("User", caller.toString())));
+        ProfileRow row = jdbi.withHandle(handle -> profiles.find(handle, caller))
+                .orElseThrow(() -> ApiException.notFound("User", caller.toString()));
+        return OwnProfile.of(row, avatars.url(row.avatarMediaId()).orElse(null));
     }
 
-    public OwnProfile edit(UUID caller, ProfileChange change) {
+    /** A new avatar is checked and claimed in media-service first: only the caller's own ready image will do. */
+    public OwnProfile edit(NovaPrincipal principal, UUID caller, ProfileChange change) {
+        if (change.avatarMediaId() != null) {
+            change.avatarMediaId().ifPresent(mediaId -> avatars.claim(principal, mediaId));
+        }
         return jdbi.inTransaction(handle -> {
             ProfileRow row = profiles.update(handle, caller, change)
                     .orElseThrow(() -> ApiException.notFound("User", caller.toString()));
@@ -48,7 +58,7 @@ public final class ProfileService {
                     new UserUpdated(row.id().toString(), row.username(), row.displayName(), row.bio(),
                             row.avatarMediaId() == null ? null : row.avatarMediaId().toString(),
                             row.privateAccount(), rfc3339(row.updatedAt())));
-            return OwnProfile.of(row);
+            return OwnProfile.of(row, avatars.url(row.avatarMediaId()).orElse(null));
         });
     }
 
@@ -77,13 +87,23 @@ public final class ProfileService {
                 new ProfileStore.SearchPosition(cursor.part(0), UserIds.parse(cursor.part(1))
                         .orElseThrow(() -> ApiException.badRequest("invalid_cursor",
                                 "The cursor is not one this API returned"))));
-        return Page.from(jdbi.withHandle(handle -> profiles.searchByPrefix(handle, prefix, viewer, after,
-                        page.fetchSize())), page,
-                        row -> Cursor.of(row.username().toLowerCase(java.util.Locale.ROOT), row.id().toString()))
-                .map(UserProfile::of);
+        Page<ProfileRow> rows = Page.from(jdbi.withHandle(handle -> profiles.searchByPrefix(handle, prefix, viewer,
+                        after, page.fetchSize())), page,
+                row -> Cursor.of(row.username().toLowerCase(java.util.Locale.ROOT), row.id().toString()));
+        return new Page<>(views(rows.items()), rows.nextCursor());
     }
 
-    private static UserProfile found(Optional<ProfileRow> row, String asked) {
-        return row.map(UserProfile::of).orElseThrow(() -> ApiException.notFound("User", asked));
+    private UserProfile found(Optional<ProfileRow> row, String asked) {
+        return row.map(this::view).orElseThrow(() -> ApiException.notFound("User", asked));
+    }
+
+    private UserProfile view(ProfileRow row) {
+        return UserProfile.of(row, avatars.url(row.avatarMediaId()).orElse(null));
+    }
+
+    /** Public views of rows, with their avatar URLs fetched in one call. */
+    List<UserProfile> views(List<ProfileRow> rows) {
+        Map<UUID, String> urls = avatars.urls(rows.stream().map(ProfileRow::avatarMediaId).toList());
+        return rows.stream().map(row -> UserProfile.of(row, urls.get(row.avatarMediaId()))).toList();
     }
 }

@@ -16,6 +16,7 @@ import io.nova.proto.user.v1.UserExistsRequest;
 import io.nova.proto.user.v1.UserExistsResponse;
 import io.nova.proto.user.v1.UserServiceGrpc;
 import io.nova.proto.user.v1.UserSummary;
+import io.nova.user.core.Avatars;
 import io.nova.user.core.EdgeCursors;
 import io.nova.user.core.UserIds;
 import io.nova.user.db.GraphStore;
@@ -26,6 +27,7 @@ import org.jdbi.v3.core.Jdbi;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,11 +43,13 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
     private final Jdbi jdbi;
     private final ProfileStore profiles;
     private final GraphStore graph;
+    private final Avatars avatars;
 
-    public UserGrpcService(Jdbi jdbi, ProfileStore profiles, GraphStore graph) {
+    public UserGrpcService(Jdbi jdbi, ProfileStore profiles, GraphStore graph, Avatars avatars) {
         this.jdbi = jdbi;
         this.profiles = profiles;
         this.graph = graph;
+        this.avatars = avatars;
     }
 
     @Override
@@ -57,9 +61,7 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
             Set<UUID> ids = new LinkedHashSet<>();
             request.getUserIdsList().forEach(id -> UserIds.parse(id).ifPresent(ids::add));
             List<ProfileRow> rows = jdbi.withHandle(handle -> profiles.findAll(handle, ids));
-            GetUserSummariesResponse.Builder answer = GetUserSummariesResponse.newBuilder();
-            rows.forEach(row -> answer.addUsers(summary(row)));
-            return answer.build();
+            return summaries(rows);
         });
     }
 
@@ -76,9 +78,7 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
                     .map(name -> profiles.findByUsername(handle, name))
                     .flatMap(Optional::stream)
                     .toList());
-            GetUserSummariesResponse.Builder answer = GetUserSummariesResponse.newBuilder();
-            rows.forEach(row -> answer.addUsers(summary(row)));
-            return answer.build();
+            return summaries(rows);
         });
     }
 
@@ -146,13 +146,17 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
         response.onCompleted();
     }
 
-    private static UserSummary summary(ProfileRow row) {
-        return UserSummary.newBuilder()
+    /** Summaries with avatar URLs, fetched from media-service in one call (or left empty while it is away). */
+    private GetUserSummariesResponse summaries(List<ProfileRow> rows) {
+        Map<UUID, String> avatarUrls = avatars.urls(rows.stream().map(ProfileRow::avatarMediaId).toList());
+        GetUserSummariesResponse.Builder answer = GetUserSummariesResponse.newBuilder();
+        rows.forEach(row -> answer.addUsers(UserSummary.newBuilder()
                 .setId(row.id().toString())
                 .setUsername(row.username())
                 .setDisplayName(row.displayName())
-                .setPrivateAccount(row.privateAccount())
-                .build();
+                .setAvatarUrl(avatarUrls.getOrDefault(row.avatarMediaId(), ""))
+                .setPrivateAccount(row.privateAccount())));
+        return answer.build();
     }
 
     private static UUID requiredId(String text, String field) {

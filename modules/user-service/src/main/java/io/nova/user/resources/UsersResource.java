@@ -55,7 +55,7 @@ public final class UsersResource {
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Timed
     public OwnProfile editMe(@Auth NovaPrincipal caller, JsonNode body) {
-        return profiles.edit(id(caller), ProfileEdit.parse(body));
+        return profiles.edit(caller, id(caller), ProfileEdit.parse(body));
     }
 
     /** Exact username lookup (case-insensitive): {@code GET /users?username=ann}. */
