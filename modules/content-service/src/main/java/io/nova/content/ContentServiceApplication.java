@@ -55,7 +55,7 @@ public final class ContentServiceApplication extends NovaApplication<ContentServ
         InteractionService interactions = new InteractionService(context.jdbi(), posts, postStore, new LikeStore(),
                 bookmarkStore, users, context.outbox());
         CommentService comments = new CommentService(context.jdbi(), posts, postStore, new CommentStore(), users,
-                context.outbox());
+                audience, context.outbox());
 
         environment.jersey().register(new MediaRefusedMapper());
         environment.jersey().register(new PostsResource(posts, interactions, context.idempotency()));

@@ -317,6 +317,25 @@ class InteractionsApiTest {
                 .isEqualTo(20);
     }
 
+    @Test
+    void commentsOfPeopleBlockedEitherWayAreHidden() {
+        People.Person ann = people.register();
+        People.Person troll = people.register();
+        People.Person reader = people.register();
+        String id = post(ann, "text", "open thread");
+        comment(troll, id, "text", "troll comment");
+        comment(reader, id, "text", "nice");
+        people.block(reader, troll);
+        List<String> seen = new ArrayList<>();
+        Http.json(http.get("/api/v1/posts/" + id + "/comments", reader.token())).path("items")
+                .forEach(item -> seen.add(item.path("text").asText()));
+        assertThat(seen).containsExactly("nice");
+        List<String> seenByAnn = new ArrayList<>();
+        Http.json(http.get("/api/v1/posts/" + id + "/comments", ann.token())).path("items")
+                .forEach(item -> seenByAnn.add(item.path("text").asText()));
+        assertThat(seenByAnn).containsExactly("troll comment", "nice");
+    }
+
     // --- bookmarks ---
 
     @Test

@@ -360,6 +360,20 @@ class PostsApiTest {
         assertThat(mentions.get(0).path("payload").path("mentioned_user_id").asText()).isEqualTo(bob.id());
     }
 
+    @Test
+    void peopleWhoBlockTheAuthorAreNotMentioned() {
+        People.Person ann = people.register();
+        People.Person bob = people.register();
+        People.Person cat = people.register();
+        people.block(bob, ann);
+        JsonNode post = created(ann, "text", "hi @" + bob.username() + " and @" + cat.username());
+        assertThat(post.path("mentions")).extracting(JsonNode::asText).containsExactly(cat.username());
+        List<JsonNode> mentions = EventLog.await(platform.kafkaBootstrapServers(), Topics.CONTENT_EVENTS,
+                EventLog.ofType(EventTypes.MENTION, "post_id", post.path("id").asText()), 2, Duration.ofSeconds(5));
+        assertThat(mentions).extracting(event -> event.path("payload").path("mentioned_user_id").asText())
+                .containsExactly(cat.id());
+    }
+
     private JsonNode await(String type, String postId) {
         List<JsonNode> events = EventLog.await(platform.kafkaBootstrapServers(), Topics.CONTENT_EVENTS,
                 EventLog.ofType(type, "post_id", postId), 1, Duration.ofSeconds(30));

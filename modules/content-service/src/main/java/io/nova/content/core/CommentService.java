@@ -21,7 +21,9 @@ import org.jdbi.v3.core.Jdbi;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.nova.content.api.Timestamps.rfc3339;
 
@@ -38,15 +40,17 @@ public final class CommentService {
     private final PostStore posts;
     private final CommentStore comments;
     private final UserDirectory users;
+    private final Audience audience;
     private final Outbox outbox;
 
     public CommentService(Jdbi jdbi, PostService postService, PostStore posts, CommentStore comments,
-                          UserDirectory users, Outbox outbox) {
+                          UserDirectory users, Audience audience, Outbox outbox) {
         this.jdbi = jdbi;
         this.postService = postService;
         this.posts = posts;
         this.comments = comments;
         this.users = users;
+        this.audience = audience;
         this.outbox = outbox;
     }
 
@@ -85,13 +89,22 @@ public final class CommentService {
         return views(List.of(comment)).get(0);
     }
 
-    /** Oldest first. */
+    /**
+     * Oldest first. Comments by someone who blocks the viewer, or whom the viewer blocks, are left out (a page may
+     * then hold fewer than {@code limit}; the cursor still moves on).
+     */
     public Page<CommentView> list(UUID viewer, String postId, PageRequest page) {
         PostRow post = postService.visible(viewer, postId);
         Optional<Position> after = page.cursor().map(Positions::after);
         Page<CommentRow> cut = Page.from(jdbi.withHandle(handle -> comments.list(handle, post.id(), after,
                 page.fetchSize())), page, row -> Positions.cursor(row.createdAt(), row.id()));
-        return new Page<>(views(cut.items()), cut.nextCursor());
+        Set<UUID> others = cut.items().stream().map(CommentRow::authorId).filter(author -> !author.equals(viewer))
+                .collect(Collectors.toSet());
+        Map<UUID, Relation> relations = others.isEmpty() ? Map.of() : audience.relations(viewer, others);
+        List<CommentRow> shown = cut.items().stream()
+                .filter(row -> !relations.getOrDefault(row.authorId(), Relation.NONE).blockedEitherWay())
+                .toList();
+        return new Page<>(views(shown), cut.nextCursor());
     }
 
     public void delete(UUID caller, String postId, String commentId) {

@@ -198,6 +198,11 @@ public final class PostService {
                 found.put(UUID.fromString(user.id()), user.username());
             }
         }
+        // Someone who blocks the author, or whom the author blocks, is not told about (nor linked from) the post.
+        if (!found.isEmpty()) {
+            Map<UUID, Relation> relations = audience.relations(author, found.keySet());
+            found.keySet().removeIf(user -> relations.getOrDefault(user, Relation.NONE).blockedEitherWay());
+        }
         return found;
     }
 

@@ -6,6 +6,7 @@ import io.nova.content.api.PostView;
 import io.nova.content.db.PostRow;
 import io.nova.content.grpc.MediaLibrary;
 import io.nova.content.grpc.UserDirectory;
+import io.nova.kernel.errors.ApiException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static io.nova.content.api.Timestamps.rfc3339;
 
@@ -41,8 +43,8 @@ public final class PostViews {
             authorIds.add(post.authorId());
             mediaIds.addAll(post.mediaIds());
         }
-        Map<UUID, AuthorView> authors = authorIds.isEmpty() ? Map.of() : users.authors(authorIds);
-        Map<UUID, MediaView> files = mediaIds.isEmpty() ? Map.of() : media.views(mediaIds);
+        Map<UUID, AuthorView> authors = authorIds.isEmpty() ? Map.of() : degraded(() -> users.authors(authorIds));
+        Map<UUID, MediaView> files = mediaIds.isEmpty() ? Map.of() : degraded(() -> media.views(mediaIds));
         List<PostView> views = new ArrayList<>(posts.size());
         for (PostRow post : posts) {
             List<MediaView> attached = post.mediaIds().stream().map(files::get)
@@ -55,5 +57,21 @@ public final class PostViews {
                     rfc3339(post.createdAt()), rfc3339(post.editedAt())));
         }
         return views;
+    }
+
+    /**
+     * Names and pictures are decoration: when user-service or media-service is down, posts are still shown (authors
+     * by id, media left out) rather than failing — above all the answer to a create that has already committed.
+     * Visibility is not decoration: {@link Audience} fails instead.
+     */
+    private static <K, V> Map<K, V> degraded(Supplier<Map<K, V>> hydration) {
+        try {
+            return hydration.get();
+        } catch (ApiException e) {
+            if (e.status() != 503) {
+                throw e;
+            }
+            return Map.of();
+        }
     }
 }

@@ -1,0 +1,76 @@
+package io.nova.content;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.ConfigOverride;
+import io.nova.embedded.junit.NovaPlatformExtension;
+import io.nova.embedded.junit.TestPlatform;
+import io.nova.testing.RunningService;
+import io.nova.testing.TestIdentity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * user-service and media-service unreachable: what needs them to decide visibility is a 503 the client may retry,
+ * never a 500 and never a post shown to the wrong person; a committed create still answers 201.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(NovaPlatformExtension.class)
+class DependencyOutageTest {
+
+    private RunningService<ContentServiceConfiguration> content;
+    private Http http;
+
+    @BeforeAll
+    void start(TestPlatform platform) throws IOException {
+        String nowhere;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            // A port nothing listens on once the socket is closed.
+            nowhere = "127.0.0.1:" + socket.getLocalPort();
+        }
+        content = RunningService.start(ContentServiceApplication.class, platform, TestIdentity.trustTokens(),
+                ConfigOverride.config("content.userServiceTarget", nowhere),
+                ConfigOverride.config("content.mediaServiceTarget", nowhere),
+                ConfigOverride.config("content.grpcDeadline", "500ms"));
+        http = new Http(content::uri);
+    }
+
+    @AfterAll
+    void stop() {
+        if (content != null) {
+            content.close();
+        }
+    }
+
+    @Test
+    void visibilityDecisionsAre503AndOwnPostsStillWork() {
+        TestIdentity.User ann = TestIdentity.newUser();
+        TestIdentity.User bob = TestIdentity.newUser();
+        HttpResponse<String> created = http.post("/api/v1/posts", ann.accessToken(), Http.body("text", "still here"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode post = Http.json(created);
+        assertThat(post.path("author").path("id").asText()).isEqualTo(ann.id());
+        String id = post.path("id").asText();
+
+        assertThat(http.get("/api/v1/posts/" + id, ann.accessToken()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> other = http.get("/api/v1/posts/" + id, bob.accessToken());
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(503);
+        assertThat(Http.json(other).path("error").asText()).isEqualTo("dependency_unavailable");
+        assertThat(http.get("/api/v1/posts?author=" + ann.id(), bob.accessToken()).statusCode()).isEqualTo(503);
+        assertThat(http.send("PUT", "/api/v1/posts/" + id + "/like", bob.accessToken(), null).statusCode())
+                .isEqualTo(503);
+
+        HttpResponse<String> withMedia = http.post("/api/v1/posts", ann.accessToken(), Http.body("text", "pic",
+                "media_ids", java.util.List.of(java.util.UUID.randomUUID().toString())));
+        assertThat(withMedia.statusCode()).as(withMedia.body()).isEqualTo(503);
+    }
+}
