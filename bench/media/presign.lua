@@ -1,6 +1,6 @@
--- wrk script: POST /api/v1/uploads (presign an image upload) as many users in turn.
--- Usage: wrk ... -s presign.lua <base-url> -- <file with one access token per line>
-
+-- POST /api/v1/uploads: each request presigns an image upload as the next of the bench users.
+package.path = os.getenv("BENCH_DIR") .. "/lib/?.lua;" .. package.path
+local users = require("users")
 local threads = {}
 
 function setup(thread)
@@ -8,33 +8,26 @@ function setup(thread)
 end
 
 function init(args)
-  tokens = {}
-  for line in io.lines(args[1]) do
-    if line ~= "" then
-      tokens[#tokens + 1] = line
-    end
-  end
-  if #tokens == 0 then
-    error("no access tokens in " .. args[1])
-  end
+  list = users.load()
   counter = 0
   statuses = {}
 end
 
 function request()
   counter = counter + 1
-  local token = tokens[(counter % #tokens) + 1]
+  local user = list[(counter % #list) + 1]
   -- Sizes vary a little so no two signatures are alike.
   local body = '{"filename":"photo.jpg","content_type":"image/jpeg","size_bytes":'
       .. (200000 + counter % 5000) .. ',"purpose":"image"}'
   return wrk.format("POST", "/api/v1/uploads",
-      { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }, body)
+      { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. user.token }, body)
 end
 
-function response(status, headers, body)
+function response(status)
   statuses[status] = (statuses[status] or 0) + 1
 end
 
+-- One summary line after wrk's own report: the rate, p99, and every status seen (anything but 201 is a finding).
 function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
   local counts = {}

@@ -1,66 +1,50 @@
 #!/usr/bin/env bash
-# Presign throughput: POST /api/v1/uploads through the local gateway, as many signed-in users, measured by wrk.
-# Target on a 2-core machine: >= 2,000 req/s with p99 <= 15 ms (see docs/api-media.md, "Performance").
+# media-service load test through the gateway (see bench/README.md):
+#   presign  POST /api/v1/uploads   target ≥ 2,000 req/s, p99 ≤ 15 ms
+# Usage: bench/media/presign.sh [duration, default 30s]; BENCH_USERS_COUNT (default 50), NOVA_URL,
+# BENCH_CONNECTIONS (default 16).
 #
-#   bench/media/presign.sh                 # starts ./nova local if nothing answers on the gateway, stops it after
-#   DURATION=30s CONNECTIONS=32 bench/media/presign.sh
-#
-# Presigning creates a pending upload each time, and a user may hold only MEDIA_MAX_PENDING_UPLOADS (20 by default)
-# of them: when this script starts ./nova local it raises that limit. If you started Nova yourself, start it as
-#   MEDIA_MAX_PENDING_UPLOADS=100000000 ./nova local
-# or the run ends up measuring 429 answers (the status counts printed at the end show it).
+# Every presign leaves a pending upload, and a user may hold only MEDIA_MAX_PENDING_UPLOADS (20 by default) of
+# them, so Nova must run with that limit raised, or the run measures 429 answers (the status counts printed at the
+# end show which). When nothing answers at NOVA_URL this script starts ./nova local itself that way — with the full
+# JIT, as bench/README.md recommends — and stops it afterwards. To start it yourself:
+#   MEDIA_MAX_PENDING_UPLOADS=100000000 NOVA_SERVICE_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" ./nova local
 set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$ROOT/bench/lib/common.sh"
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-HERE="$ROOT/bench/media"
-URL="${NOVA_URL:-http://127.0.0.1:8080}"
-DURATION="${DURATION:-15s}"
-WARMUP="${WARMUP:-10s}"
-CONNECTIONS="${CONNECTIONS:-16}"
-THREADS="${THREADS:-2}"
-USERS="${USERS:-32}"
+DURATION="${1:-30s}"
+CONNECTIONS="${BENCH_CONNECTIONS:-16}"
+export BENCH_DIR
+export BENCH_USERS="$BENCH_OUT/media-users.txt"
 
-command -v wrk >/dev/null || { echo "presign: wrk is not installed (Debian: apt-get install wrk)" >&2; exit 1; }
-command -v curl >/dev/null || { echo "presign: curl is not installed" >&2; exit 1; }
-
-WORK="$(mktemp -d)"
 NOVA_PID=""
-cleanup() {
+stop_nova() {
   if [[ -n "$NOVA_PID" ]]; then
-    echo "presign: stopping ./nova local"
-    kill -INT "$NOVA_PID" 2>/dev/null || true
+    echo "== stopping ./nova local"
+    kill -TERM "$NOVA_PID" 2>/dev/null || true
     wait "$NOVA_PID" 2>/dev/null || true
   fi
-  rm -rf "$WORK"
 }
-trap cleanup EXIT
+trap stop_nova EXIT
 
-if ! curl -fsS -o /dev/null "$URL/_gateway/health" 2>/dev/null; then
-  echo "presign: nothing answers at $URL; starting ./nova local (log: $WORK/nova-local.log) …"
-  MEDIA_MAX_PENDING_UPLOADS=100000000 "$ROOT/nova" local >"$WORK/nova-local.log" 2>&1 &
+if ! curl -fsS -o /dev/null "$NOVA_URL/_gateway/health" 2>/dev/null; then
+  echo "== starting ./nova local (log: $BENCH_OUT/media-nova-local.log)"
+  MEDIA_MAX_PENDING_UPLOADS=100000000 NOVA_SERVICE_JAVA_OPTS="${NOVA_SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}" \
+    NOVA_LOCAL_JAVA_OPTS="${NOVA_LOCAL_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}" \
+    "$ROOT/nova" local >"$BENCH_OUT/media-nova-local.log" 2>&1 &
   NOVA_PID=$!
   for _ in $(seq 1 600); do
-    curl -fsS -o /dev/null "$URL/_gateway/health" 2>/dev/null && break
-    kill -0 "$NOVA_PID" 2>/dev/null || { cat "$WORK/nova-local.log" >&2; exit 1; }
+    curl -fsS -o /dev/null "$NOVA_URL/_gateway/health" 2>/dev/null && break
+    kill -0 "$NOVA_PID" 2>/dev/null || { cat "$BENCH_OUT/media-nova-local.log" >&2; exit 1; }
     sleep 1
   done
-  curl -fsS -o /dev/null "$URL/_gateway/health" || { echo "presign: Nova did not become ready" >&2; exit 1; }
 fi
+require_tools
 
-echo "presign: registering $USERS users …"
-RUN="$(date +%s)$RANDOM"
-for i in $(seq 1 "$USERS"); do
-  name="bench_${RUN}_$i"
-  answer="$(curl -sS -X POST "$URL/api/v1/auth/register" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$name@example.com\",\"username\":\"${name:0:30}\",\"password\":\"presign bench $RUN pass\"}")"
-  token="$(sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<<"$answer")"
-  [[ -n "$token" ]] || { echo "presign: registration failed: $answer" >&2; exit 1; }
-  echo "$token" >>"$WORK/tokens"
-done
+echo "== registering ${BENCH_USERS_COUNT:-50} users through $NOVA_URL"
+register_users "${BENCH_USERS_COUNT:-50}" "$BENCH_USERS"
 
-echo "presign: warming up for $WARMUP …"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/presign.lua" "$URL" -- "$WORK/tokens" >/dev/null
-
-echo "presign: measuring for $DURATION with $CONNECTIONS connections on $THREADS threads …"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/presign.lua" "$URL" -- "$WORK/tokens" \
-  | tee "$WORK/wrk.txt" | grep '^presign:'
+# A warm-up lets the JIT compile the hot paths before anything is measured.
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$BENCH_DIR/media/presign.lua" "$NOVA_URL" >/dev/null
+run_wrk media-presign "$BENCH_DIR/media/presign.lua" -t2 -c"$CONNECTIONS" -d"$DURATION"
