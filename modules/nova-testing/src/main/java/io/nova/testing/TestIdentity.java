@@ -40,6 +40,10 @@ public final class TestIdentity {
         return pem("PRIVATE" + " KEY", KEY.getPrivate().getEncoded());
     }
 
+    public static RSAPublicKey publicKey() {
+        return (RSAPublicKey) KEY.getPublic();
+    }
+
     public static String publicPem() {
         return pem("PUBLIC KEY", KEY.getPublic().getEncoded());
     }

@@ -4,66 +4,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.dropwizard.testing.ConfigOverride;
-import io.nova.embedded.junit.NovaPlatformExtension;
-import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.auth.PublicKeys;
 import io.nova.kernel.auth.TokenTypes;
 import io.nova.kernel.events.EventTypes;
 import io.nova.kernel.events.Topics;
-import io.nova.testing.RunningService;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.nova.testing.ApiClient;
+import io.nova.testing.EventLog;
+import io.nova.testing.TestIdentity;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
-import java.security.interfaces.RSAPublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The identity-and-tokens API of user-service against real PostgreSQL, Redis and Kafka. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NovaPlatformExtension.class)
-class AuthApiTest {
+class AuthApiTest extends RunningUserService {
 
-    private static final String PASSWORD = "correct horse battery";
+    private static final String PASSWORD = TestUsers.PASSWORD;
 
-    private TestPlatform platform;
-    private RunningService<UserServiceConfiguration> service;
-    private Http http;
-
-    @BeforeAll
-    void start(TestPlatform platform) {
-        this.platform = platform;
-        service = RunningService.start(UserServiceApplication.class, platform,
-                ConfigOverride.config("jwt.publicKeys", TestKeys.publicPem()),
-                ConfigOverride.config("auth.signingKey", TestKeys.privatePem()),
-                // Cheap hashes keep the suite fast; PasswordHasherTest covers the production parameters.
-                ConfigOverride.config("auth.argon2MemoryKib", "1024"),
-                ConfigOverride.config("auth.argon2Iterations", "1"),
-                // One window for the whole run: a brute-force test's attempts never straddle two fixed windows.
-                ConfigOverride.config("auth.loginWindow", "1h"));
-        http = new Http(service);
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
+    @Override
+    protected ConfigOverride[] overrides() {
+        // One window for the whole run: a brute-force test's attempts never straddle two fixed windows.
+        return new ConfigOverride[] {ConfigOverride.config("auth.loginWindow", "1h")};
     }
 
     // --- helpers ---
@@ -82,7 +51,7 @@ class AuthApiTest {
     }
 
     private HttpResponse<String> register(String email, String username, String password) {
-        return http.post("/api/v1/auth/register", Http.body("email", email, "username", username,
+        return http.post("/api/v1/auth/register", ApiClient.body("email", email, "username", username,
                 "password", password));
     }
 
@@ -90,17 +59,17 @@ class AuthApiTest {
         String name = "u_" + unique();
         HttpResponse<String> response = register(name + "@example.com", name, PASSWORD);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonNode body = Http.json(response);
+        JsonNode body = ApiClient.json(response);
         return new Account(body.path("user").path("id").asText(), name + "@example.com", name, body);
     }
 
     private HttpResponse<String> login(String login, String password, String address) {
-        return http.post("/api/v1/auth/login", Http.body("login", login, "password", password),
+        return http.post("/api/v1/auth/login", ApiClient.body("login", login, "password", password),
                 "X-Real-IP", address);
     }
 
     private HttpResponse<String> refresh(String refreshToken) {
-        return http.post("/api/v1/auth/refresh", Http.body("refresh_token", refreshToken));
+        return http.post("/api/v1/auth/refresh", ApiClient.body("refresh_token", refreshToken));
     }
 
     private HttpResponse<String> logout(String accessToken, String body) {
@@ -116,7 +85,7 @@ class AuthApiTest {
 
     private static void assertError(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(Http.json(response).path("error").asText()).as(response.body()).isEqualTo(code);
+        assertThat(ApiClient.json(response).path("error").asText()).as(response.body()).isEqualTo(code);
     }
 
     // --- register ---
@@ -129,8 +98,8 @@ class AuthApiTest {
         assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
                 value -> assertThat(value).contains("no-store"));
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(value -> assertThat(value)
-                .endsWith("/api/v1/users/" + Http.json(response).path("user").path("id").asText()));
-        JsonNode body = Http.json(response);
+                .endsWith("/api/v1/users/" + ApiClient.json(response).path("user").path("id").asText()));
+        JsonNode body = ApiClient.json(response);
         JsonNode user = body.path("user");
         assertThat(UUID.fromString(user.path("id").asText())).isNotNull();
         assertThat(user.path("username").asText()).isEqualTo(name);
@@ -143,7 +112,7 @@ class AuthApiTest {
     @Test
     void tokensAreRs256WithTheDocumentedClaims() throws Exception {
         Account account = newAccount();
-        String kid = PublicKeys.keyId((RSAPublicKey) TestKeys.PAIR.getPublic());
+        String kid = PublicKeys.keyId(TestIdentity.publicKey());
 
         SignedJWT access = SignedJWT.parse(account.body().path("access_token").asText());
         assertThat(access.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
@@ -187,16 +156,16 @@ class AuthApiTest {
         String name = "u_" + unique();
         assertError(http.post("/api/v1/auth/register", "{}"), 400, "validation_failed");
         HttpResponse<String> missing = http.post("/api/v1/auth/register",
-                Http.body("email", name + "@example.com", "password", PASSWORD));
+                ApiClient.body("email", name + "@example.com", "password", PASSWORD));
         assertError(missing, 400, "validation_failed");
-        assertThat(Http.json(missing).path("details").path("fields").has("username")).isTrue();
+        assertThat(ApiClient.json(missing).path("details").path("fields").has("username")).isTrue();
         assertError(http.post("/api/v1/auth/register", null), 400, "validation_failed");
         assertError(http.post("/api/v1/auth/register", "{\"email\":"), 400, "malformed_json");
         assertError(http.post("/api/v1/auth/register", "{\"email\":[\"a@b.io\"],\"username\":\"" + name
                 + "\",\"password\":\"" + PASSWORD + "\"}"), 400, "invalid_field");
         assertError(http.post("/api/v1/auth/register", "{\"email\":\"" + name + "@example.com\",\"username\":{},"
                 + "\"password\":\"" + PASSWORD + "\"}"), 400, "invalid_field");
-        assertError(http.post("/api/v1/auth/register", Http.body("email", name + "@example.com",
+        assertError(http.post("/api/v1/auth/register", ApiClient.body("email", name + "@example.com",
                 "username", name, "password", PASSWORD, "admin", true)), 400, "unknown_field");
     }
 
@@ -207,12 +176,12 @@ class AuthApiTest {
                 "x".repeat(250) + "@example.com", "")) {
             HttpResponse<String> response = register(email, name, PASSWORD);
             assertError(response, 400, "validation_failed");
-            assertThat(Http.json(response).path("details").path("fields").has("email")).as(email).isTrue();
+            assertThat(ApiClient.json(response).path("details").path("fields").has("email")).as(email).isTrue();
         }
         for (String username : List.of("ab", "has space", "ann@home", "x".repeat(31), "dash-ed", "")) {
             HttpResponse<String> response = register(name + "@example.com", username, PASSWORD);
             assertError(response, 400, "validation_failed");
-            assertThat(Http.json(response).path("details").path("fields").has("username")).as(username).isTrue();
+            assertThat(ApiClient.json(response).path("details").path("fields").has("username")).as(username).isTrue();
         }
         assertError(register(name + "@example.com", name, "x".repeat(5000)), 400, "validation_failed");
     }
@@ -228,7 +197,7 @@ class AuthApiTest {
         assertError(register(email, name, "Password123"), 422, "weak_password");
         assertError(register(email, name, "QWERTYUIOP"), 422, "weak_password");
         HttpResponse<String> common = register(email, name, "letmein12345");
-        assertThat(Http.json(common).path("message").asText()).contains("common");
+        assertThat(ApiClient.json(common).path("message").asText()).contains("common");
         // None of these created the account.
         assertThat(register(email, name, PASSWORD).statusCode()).isEqualTo(201);
         assertThat(register("z" + email, "z" + name, "y".repeat(128)).statusCode()).isEqualTo(201);
@@ -239,43 +208,28 @@ class AuthApiTest {
         Account account = newAccount();
         HttpResponse<String> email = register(account.email().toUpperCase(), "other_" + unique(), PASSWORD);
         assertError(email, 409, "email_taken");
-        assertThat(Http.json(email).path("message").asText()).containsIgnoringCase("email");
+        assertThat(ApiClient.json(email).path("message").asText()).containsIgnoringCase("email");
         HttpResponse<String> username = register("other_" + unique() + "@example.com",
                 account.username().toUpperCase(), PASSWORD);
         assertError(username, 409, "username_taken");
-        assertThat(Http.json(username).path("message").asText()).containsIgnoringCase("username");
+        assertThat(ApiClient.json(username).path("message").asText()).containsIgnoringCase("username");
     }
 
     @Test
     void registrationPublishesUserRegisteredToKafka() throws Exception {
         Account account = newAccount();
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "auth-api-test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500");
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.USER_EVENTS));
-            JsonNode event = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (event == null && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (account.id().equals(record.key())) {
-                        event = Http.JSON.readTree(record.value());
-                    }
-                }
-            }
-            assertThat(event).as("user.registered for " + account.id()).isNotNull();
-            assertThat(event.path("type").asText()).isEqualTo(EventTypes.USER_REGISTERED);
-            assertThat(event.path("aggregate_id").asText()).isEqualTo(account.id());
-            JsonNode payload = event.path("payload");
-            assertThat(payload.path("id").asText()).isEqualTo(account.id());
-            assertThat(payload.path("username").asText()).isEqualTo(account.username());
-            assertThat(payload.path("created_at").asText())
-                    .isEqualTo(account.body().path("user").path("created_at").asText());
-            assertThat(event.toString()).doesNotContain(account.email()).doesNotContain("argon2");
-        }
+        List<JsonNode> events = EventLog.await(platform.kafkaBootstrapServers(), Topics.USER_EVENTS,
+                event -> account.id().equals(event.path("aggregate_id").asText()), 1, Duration.ofSeconds(60));
+        assertThat(events).as("user.registered for " + account.id()).hasSize(1);
+        JsonNode event = events.get(0);
+        assertThat(event.path("type").asText()).isEqualTo(EventTypes.USER_REGISTERED);
+        assertThat(event.path("aggregate_id").asText()).isEqualTo(account.id());
+        JsonNode payload = event.path("payload");
+        assertThat(payload.path("id").asText()).isEqualTo(account.id());
+        assertThat(payload.path("username").asText()).isEqualTo(account.username());
+        assertThat(payload.path("created_at").asText())
+                .isEqualTo(account.body().path("user").path("created_at").asText());
+        assertThat(event.toString()).doesNotContain(account.email()).doesNotContain("argon2");
     }
 
     // --- login ---
@@ -290,8 +244,8 @@ class AuthApiTest {
             assertThat(response.statusCode()).as(login + ": " + response.body()).isEqualTo(200);
             assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
                     value -> assertThat(value).contains("no-store"));
-            assertTokens(Http.json(response));
-            assertThat(SignedJWT.parse(Http.json(response).path("access_token").asText()).getJWTClaimsSet()
+            assertTokens(ApiClient.json(response));
+            assertThat(SignedJWT.parse(ApiClient.json(response).path("access_token").asText()).getJWTClaimsSet()
                     .getSubject()).isEqualTo(account.id());
         }
     }
@@ -308,18 +262,18 @@ class AuthApiTest {
         assertThat(unknownEmail.statusCode()).isEqualTo(401);
         assertThat(unknown.body()).isEqualTo(wrong.body());
         assertThat(unknownEmail.body()).isEqualTo(wrong.body());
-        assertThat(Http.json(wrong).path("error").asText()).isEqualTo("unauthorized");
+        assertThat(ApiClient.json(wrong).path("error").asText()).isEqualTo("unauthorized");
     }
 
     @Test
     void loginRefusesBadInput() {
         String address = randomAddress();
         assertError(http.post("/api/v1/auth/login", "{}", "X-Real-IP", address), 400, "validation_failed");
-        assertError(http.post("/api/v1/auth/login", Http.body("login", "ann"), "X-Real-IP", address), 400,
+        assertError(http.post("/api/v1/auth/login", ApiClient.body("login", "ann"), "X-Real-IP", address), 400,
                 "validation_failed");
         assertError(http.post("/api/v1/auth/login", "{\"login\":{},\"password\":\"x\"}", "X-Real-IP", address),
                 400, "invalid_field");
-        assertError(http.post("/api/v1/auth/login", Http.body("login", "a".repeat(300), "password", PASSWORD),
+        assertError(http.post("/api/v1/auth/login", ApiClient.body("login", "a".repeat(300), "password", PASSWORD),
                 "X-Real-IP", address), 400, "validation_failed");
     }
 
@@ -360,7 +314,7 @@ class AuthApiTest {
         String first = account.body().path("refresh_token").asText();
         HttpResponse<String> response = refresh(first);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode rotated = Http.json(response);
+        JsonNode rotated = ApiClient.json(response);
         assertTokens(rotated);
         assertThat(rotated.path("refresh_token").asText()).isNotEqualTo(first);
         assertThat(rotated.path("access_token").asText()).isNotEqualTo(account.body().path("access_token").asText());
@@ -374,15 +328,15 @@ class AuthApiTest {
     void reusingARotatedRefreshTokenRevokesTheWholeFamily() {
         Account account = newAccount();
         String first = account.body().path("refresh_token").asText();
-        JsonNode second = Http.json(refresh(first));
-        JsonNode third = Http.json(refresh(second.path("refresh_token").asText()));
+        JsonNode second = ApiClient.json(refresh(first));
+        JsonNode third = ApiClient.json(refresh(second.path("refresh_token").asText()));
 
         assertError(refresh(first), 401, "unauthorized");
         // The newest pair of the family is dead too: the refresh token, and the access token issued with it.
         assertError(refresh(third.path("refresh_token").asText()), 401, "unauthorized");
         assertThat(logout(third.path("access_token").asText(), null).statusCode()).isEqualTo(401);
         // Another session of the same user is untouched.
-        JsonNode other = Http.json(login(account.username(), PASSWORD, randomAddress()));
+        JsonNode other = ApiClient.json(login(account.username(), PASSWORD, randomAddress()));
         assertThat(refresh(other.path("refresh_token").asText()).statusCode()).isEqualTo(200);
     }
 
@@ -421,9 +375,9 @@ class AuthApiTest {
     @Test
     void logoutWithARefreshTokenEndsThatSessionToo() {
         Account account = newAccount();
-        JsonNode other = Http.json(login(account.email(), PASSWORD, randomAddress()));
+        JsonNode other = ApiClient.json(login(account.email(), PASSWORD, randomAddress()));
         HttpResponse<String> response = logout(account.body().path("access_token").asText(),
-                Http.body("refresh_token", other.path("refresh_token").asText()));
+                ApiClient.body("refresh_token", other.path("refresh_token").asText()));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
         assertError(refresh(other.path("refresh_token").asText()), 401, "unauthorized");
         assertError(refresh(account.body().path("refresh_token").asText()), 401, "unauthorized");
@@ -444,7 +398,7 @@ class AuthApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
                 value -> assertThat(value).contains("max-age=300"));
-        JsonNode keys = Http.json(response).path("keys");
+        JsonNode keys = ApiClient.json(response).path("keys");
         assertThat(keys).hasSize(1);
         JsonNode key = keys.get(0);
         String kid = SignedJWT.parse(account.body().path("access_token").asText()).getHeader().getKeyID();
@@ -459,6 +413,6 @@ class AuthApiTest {
         }
         // A verifier reading this document gets exactly our public key.
         assertThat(com.nimbusds.jose.jwk.RSAKey.parse(key.toString()).toRSAPublicKey())
-                .isEqualTo(TestKeys.PAIR.getPublic());
+                .isEqualTo(TestIdentity.publicKey());
     }
 }

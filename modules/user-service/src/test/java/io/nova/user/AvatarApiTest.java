@@ -10,8 +10,10 @@ import io.nova.media.MediaServiceApplication;
 import io.nova.media.MediaServiceConfiguration;
 import io.nova.proto.user.v1.GetUserSummariesRequest;
 import io.nova.proto.user.v1.UserServiceGrpc;
+import io.nova.testing.ApiClient;
 import io.nova.testing.MediaUploads;
 import io.nova.testing.RunningService;
+import io.nova.testing.TestIdentity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ class AvatarApiTest {
     private TestPlatform platform;
     private RunningService<MediaServiceConfiguration> media;
     private RunningService<UserServiceConfiguration> service;
-    private Http http;
+    private ApiClient http;
     private TestUsers users;
     private MediaUploads uploads;
 
@@ -45,12 +47,12 @@ class AvatarApiTest {
         this.platform = platform;
         TestPlatform mediaPlatform = platform.forAnotherService("media-service");
         media = RunningService.start(MediaServiceApplication.class, mediaPlatform,
-                ConfigOverride.config("jwt.publicKeys", TestKeys.publicPem()),
+                ConfigOverride.config("jwt.publicKeys", TestIdentity.publicPem()),
                 // The media topic is shared by every test class of the JVM: this class's own consumer group.
                 ConfigOverride.config("media.processingConsumer", "processing-" + mediaPlatform.database()));
         service = RunningService.start(UserServiceApplication.class, platform, TestUsers.serviceOverrides(
                 ConfigOverride.config("avatars.mediaServiceTarget", "127.0.0.1:" + media.grpcPort())));
-        http = new Http(service);
+        http = new ApiClient(service);
         users = new TestUsers(http);
         uploads = new MediaUploads(media);
     }
@@ -66,12 +68,12 @@ class AvatarApiTest {
     }
 
     private HttpResponse<String> setAvatar(TestUsers.User user, String mediaId) {
-        return http.send("PATCH", "/api/v1/users/me", user.token(), Http.body("avatar_media_id", mediaId));
+        return http.send("PATCH", "/api/v1/users/me", user.token(), ApiClient.body("avatar_media_id", mediaId));
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(Http.json(response).path("error").asText()).as(response.body()).isEqualTo(code);
+        assertThat(ApiClient.json(response).path("error").asText()).as(response.body()).isEqualTo(code);
     }
 
     @Test
@@ -80,10 +82,10 @@ class AvatarApiTest {
         String image = uploads.readyImage(ann.token(), 800, 600);
         HttpResponse<String> response = setAvatar(ann, image);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(Http.json(response).path("avatar_media_id").asText()).isEqualTo(image);
+        assertThat(ApiClient.json(response).path("avatar_media_id").asText()).isEqualTo(image);
 
         TestUsers.User bob = users.register();
-        JsonNode seen = Http.json(http.get("/api/v1/users/" + ann.id(), bob.token()));
+        JsonNode seen = ApiClient.json(http.get("/api/v1/users/" + ann.id(), bob.token()));
         String url = seen.path("avatar_url").asText();
         assertThat(url).contains("X-Amz-Signature");
         HttpResponse<byte[]> thumbnail = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
@@ -103,7 +105,7 @@ class AvatarApiTest {
         }
 
         HttpResponse<String> removed = http.send("PATCH", "/api/v1/users/me", ann.token(), "{\"avatar_media_id\":null}");
-        assertThat(Http.json(removed).path("avatar_url").isNull()).isTrue();
+        assertThat(ApiClient.json(removed).path("avatar_url").isNull()).isTrue();
     }
 
     @Test
@@ -112,7 +114,7 @@ class AvatarApiTest {
         TestUsers.User mallory = users.register();
         String image = uploads.readyImage(ann.token(), 64, 64);
         assertError(setAvatar(mallory, image), 403, "forbidden");
-        assertThat(Http.json(http.get("/api/v1/users/me", mallory.token())).path("avatar_media_id").isNull()).isTrue();
+        assertThat(ApiClient.json(http.get("/api/v1/users/me", mallory.token())).path("avatar_media_id").isNull()).isTrue();
     }
 
     @Test
@@ -127,11 +129,11 @@ class AvatarApiTest {
         HttpResponse<String> response = media.send(HttpRequest.newBuilder(media.uri("/api/v1/uploads"))
                 .header("Authorization", "Bearer " + user.token())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Http.body("filename", "a.png", "content_type", "image/png",
+                .POST(HttpRequest.BodyPublishers.ofString(ApiClient.body("filename", "a.png", "content_type", "image/png",
                         "size_bytes", 100, "purpose", "image")))
                 .build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return Http.json(response).path("upload_id").asText();
+        return ApiClient.json(response).path("upload_id").asText();
     }
 
     @Test
@@ -141,10 +143,10 @@ class AvatarApiTest {
                         ConfigOverride.config("avatars.mediaServiceTarget", "127.0.0.1:1"),
                         ConfigOverride.config("avatars.grpcDeadline", "500ms")));
         try {
-            Http lonelyHttp = new Http(lonely);
+            ApiClient lonelyHttp = new ApiClient(lonely);
             TestUsers.User ann = new TestUsers(lonelyHttp).register();
             HttpResponse<String> response = lonelyHttp.send("PATCH", "/api/v1/users/me", ann.token(),
-                    Http.body("avatar_media_id", UUID.randomUUID().toString()));
+                    ApiClient.body("avatar_media_id", UUID.randomUUID().toString()));
             assertError(response, 503, "media_service_unavailable");
             assertThat(lonelyHttp.get("/api/v1/users/me", ann.token()).statusCode()).isEqualTo(200);
         } finally {

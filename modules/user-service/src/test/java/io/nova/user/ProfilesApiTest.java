@@ -1,17 +1,11 @@
 package io.nova.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nova.embedded.junit.NovaPlatformExtension;
-import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.events.EventTypes;
 import io.nova.kernel.events.Topics;
+import io.nova.testing.ApiClient;
 import io.nova.testing.EventLog;
-import io.nova.testing.RunningService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,29 +16,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Profiles: one's own, other people's, and finding people — against real PostgreSQL, Redis and Kafka. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NovaPlatformExtension.class)
-class ProfilesApiTest {
-
-    private TestPlatform platform;
-    private RunningService<UserServiceConfiguration> service;
-    private Http http;
-    private TestUsers users;
-
-    @BeforeAll
-    void start(TestPlatform platform) {
-        this.platform = platform;
-        service = RunningService.start(UserServiceApplication.class, platform, TestUsers.serviceOverrides());
-        http = new Http(service);
-        users = new TestUsers(http);
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-    }
+class ProfilesApiTest extends RunningUserService {
 
     private HttpResponse<String> patchMe(TestUsers.User user, String body) {
         return http.send("PATCH", "/api/v1/users/me", user.token(), body);
@@ -52,7 +24,7 @@ class ProfilesApiTest {
 
     private static void assertError(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(Http.json(response).path("error").asText()).as(response.body()).isEqualTo(code);
+        assertThat(ApiClient.json(response).path("error").asText()).as(response.body()).isEqualTo(code);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
@@ -63,7 +35,7 @@ class ProfilesApiTest {
         TestUsers.User ann = users.register();
         HttpResponse<String> response = http.get("/api/v1/users/me", ann.token());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode me = Http.json(response);
+        JsonNode me = ApiClient.json(response);
         assertThat(me.path("id").asText()).isEqualTo(ann.id());
         assertThat(me.path("username").asText()).isEqualTo(ann.username());
         assertThat(me.path("email").asText()).isEqualTo(ann.email());
@@ -86,10 +58,10 @@ class ProfilesApiTest {
     @Test
     void patchChangesOnlyTheFieldsSentAndNullClears() {
         TestUsers.User ann = users.register();
-        HttpResponse<String> first = patchMe(ann, Http.body("display_name", "  Ann Example ", "bio", "Line one\nline two",
+        HttpResponse<String> first = patchMe(ann, ApiClient.body("display_name", "  Ann Example ", "bio", "Line one\nline two",
                 "private_account", true));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-        JsonNode edited = Http.json(first);
+        JsonNode edited = ApiClient.json(first);
         assertThat(edited.path("display_name").asText()).isEqualTo("Ann Example");
         assertThat(edited.path("bio").asText()).isEqualTo("Line one\nline two");
         assertThat(edited.path("private_account").asBoolean()).isTrue();
@@ -97,7 +69,7 @@ class ProfilesApiTest {
         HttpResponse<String> second = http.send("PATCH", "/api/v1/users/me", ann.token(),
                 "{\"bio\":null,\"avatar_media_id\":null}", "Content-Type", "application/merge-patch+json");
         assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
-        JsonNode now = Http.json(http.get("/api/v1/users/me", ann.token()));
+        JsonNode now = ApiClient.json(http.get("/api/v1/users/me", ann.token()));
         assertThat(now.path("display_name").asText()).isEqualTo("Ann Example");
         assertThat(now.path("bio").asText()).isEmpty();
         assertThat(now.path("avatar_media_id").isNull()).isTrue();
@@ -108,9 +80,9 @@ class ProfilesApiTest {
     @Test
     void patchRefusesBadInputAndChangesNothing() {
         TestUsers.User ann = users.register();
-        patchMe(ann, Http.body("display_name", "Before"));
-        assertError(patchMe(ann, Http.body("display_name", "x".repeat(51))), 400, "validation_failed");
-        assertError(patchMe(ann, Http.body("bio", "b".repeat(161))), 400, "validation_failed");
+        patchMe(ann, ApiClient.body("display_name", "Before"));
+        assertError(patchMe(ann, ApiClient.body("display_name", "x".repeat(51))), 400, "validation_failed");
+        assertError(patchMe(ann, ApiClient.body("bio", "b".repeat(161))), 400, "validation_failed");
         assertError(patchMe(ann, "{\"display_name\": 42}"), 400, "validation_failed");
         assertError(patchMe(ann, "{\"private_account\": \"yes\"}"), 400, "validation_failed");
         assertError(patchMe(ann, "{\"avatar_media_id\": \"not-an-id\"}"), 400, "validation_failed");
@@ -120,13 +92,13 @@ class ProfilesApiTest {
         assertError(patchMe(ann, "[1,2]"), 400, "invalid_body");
         assertError(patchMe(ann, "{\"display_name\": "), 400, "malformed_json");
         // A mix of good and bad fields applies none of them.
-        HttpResponse<String> mixed = patchMe(ann, Http.body("display_name", "After", "bio", "b".repeat(161)));
+        HttpResponse<String> mixed = patchMe(ann, ApiClient.body("display_name", "After", "bio", "b".repeat(161)));
         assertError(mixed, 400, "validation_failed");
-        assertThat(Http.json(mixed).path("details").path("fields").has("bio")).isTrue();
-        assertThat(Http.json(http.get("/api/v1/users/me", ann.token())).path("display_name").asText())
+        assertThat(ApiClient.json(mixed).path("details").path("fields").has("bio")).isTrue();
+        assertThat(ApiClient.json(http.get("/api/v1/users/me", ann.token())).path("display_name").asText())
                 .isEqualTo("Before");
         // Exactly at the limits is fine, counted in characters (not bytes or UTF-16 units).
-        HttpResponse<String> atLimit = patchMe(ann, Http.body("display_name", "é".repeat(49) + "😀",
+        HttpResponse<String> atLimit = patchMe(ann, ApiClient.body("display_name", "é".repeat(49) + "😀",
                 "bio", "😀".repeat(160)));
         assertThat(atLimit.statusCode()).as(atLimit.body()).isEqualTo(200);
     }
@@ -134,7 +106,7 @@ class ProfilesApiTest {
     @Test
     void patchPublishesUserUpdatedWithoutTheEmail() {
         TestUsers.User ann = users.register();
-        patchMe(ann, Http.body("display_name", "Evented Ann"));
+        patchMe(ann, ApiClient.body("display_name", "Evented Ann"));
         List<JsonNode> events = EventLog.await(platform.kafkaBootstrapServers(), Topics.USER_EVENTS,
                 EventLog.ofType(EventTypes.USER_UPDATED, "id", ann.id()), 1, Duration.ofSeconds(60));
         assertThat(events).hasSize(1);
@@ -148,10 +120,10 @@ class ProfilesApiTest {
     void othersSeeThePublicProfileWithoutEmail() {
         TestUsers.User ann = users.register();
         TestUsers.User bob = users.register();
-        patchMe(ann, Http.body("display_name", "Ann"));
+        patchMe(ann, ApiClient.body("display_name", "Ann"));
         HttpResponse<String> response = http.get("/api/v1/users/" + ann.id(), bob.token());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode profile = Http.json(response);
+        JsonNode profile = ApiClient.json(response);
         assertThat(profile.path("username").asText()).isEqualTo(ann.username());
         assertThat(profile.path("display_name").asText()).isEqualTo("Ann");
         assertThat(profile.has("email")).isFalse();
@@ -172,9 +144,9 @@ class ProfilesApiTest {
         TestUsers.User bob = users.register();
         // There is no route to anyone's profile but one's own.
         HttpResponse<String> response = http.send("PATCH", "/api/v1/users/" + ann.id(), bob.token(),
-                Http.body("display_name", "hacked"));
+                ApiClient.body("display_name", "hacked"));
         assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(Http.json(http.get("/api/v1/users/" + ann.id(), ann.token())).path("display_name").asText())
+        assertThat(ApiClient.json(http.get("/api/v1/users/" + ann.id(), ann.token())).path("display_name").asText())
                 .isNotEqualTo("hacked");
     }
 
@@ -198,7 +170,7 @@ class ProfilesApiTest {
         TestUsers.User bob = users.register();
         HttpResponse<String> response = http.get("/api/v1/users?username=" + ann.username().toLowerCase(), bob.token());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(Http.json(response).path("id").asText()).isEqualTo(ann.id());
+        assertThat(ApiClient.json(response).path("id").asText()).isEqualTo(ann.id());
         assertError(http.get("/api/v1/users?username=nobody_" + TestUsers.unique(), bob.token()), 404, "not_found");
         assertError(http.get("/api/v1/users", bob.token()), 400, "missing_parameter");
     }
@@ -211,7 +183,7 @@ class ProfilesApiTest {
             expected.add(users.register(stem + "_" + i).id());
         }
         TestUsers.User byName = users.register();
-        patchMe(byName, Http.body("display_name", stem.toUpperCase() + " by display name"));
+        patchMe(byName, ApiClient.body("display_name", stem.toUpperCase() + " by display name"));
         expected.add(byName.id());
         users.register("other" + TestUsers.unique());
         TestUsers.User viewer = users.register();
@@ -220,12 +192,12 @@ class ProfilesApiTest {
         String path = "/api/v1/users/search?q=" + stem + "&limit=4";
         HttpResponse<String> page = http.get(path, viewer.token());
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        Http.json(page).path("items").forEach(item -> found.add(item.path("id").asText()));
-        String cursor = Http.json(page).path("next_cursor").asText();
+        ApiClient.json(page).path("items").forEach(item -> found.add(item.path("id").asText()));
+        String cursor = ApiClient.json(page).path("next_cursor").asText();
         assertThat(page.headers().firstValue("Link")).hasValueSatisfying(link -> assertThat(link).contains("next"));
         HttpResponse<String> next = http.get(path + "&cursor=" + cursor, viewer.token());
-        Http.json(next).path("items").forEach(item -> found.add(item.path("id").asText()));
-        assertThat(Http.json(next).path("next_cursor").isNull()).isTrue();
+        ApiClient.json(next).path("items").forEach(item -> found.add(item.path("id").asText()));
+        assertThat(ApiClient.json(next).path("next_cursor").isNull()).isTrue();
         assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(next.body()).doesNotContain("@example.com");
     }
@@ -235,9 +207,9 @@ class ProfilesApiTest {
         TestUsers.User viewer = users.register();
         HttpResponse<String> wildcard = http.get("/api/v1/users/search?q=%25", viewer.token());
         assertThat(wildcard.statusCode()).isEqualTo(200);
-        assertThat(Http.json(wildcard).path("items")).isEmpty();
+        assertThat(ApiClient.json(wildcard).path("items")).isEmpty();
         HttpResponse<String> underscore = http.get("/api/v1/users/search?q=_", viewer.token());
-        assertThat(Http.json(underscore).path("items")).isEmpty();
+        assertThat(ApiClient.json(underscore).path("items")).isEmpty();
         assertError(http.get("/api/v1/users/search", viewer.token()), 400, "missing_parameter");
         assertError(http.get("/api/v1/users/search?q=%20%20", viewer.token()), 400, "missing_parameter");
         assertError(http.get("/api/v1/users/search?q=" + "a".repeat(51), viewer.token()), 400, "query_too_long");
@@ -250,7 +222,7 @@ class ProfilesApiTest {
         TestUsers.User ann = users.register(stem + "_ann");
         TestUsers.User bob = users.register();
         http.send("PUT", "/api/v1/relationships/blocks/" + bob.id(), ann.token(), null);
-        JsonNode result = Http.json(http.get("/api/v1/users/search?q=" + stem, bob.token()));
+        JsonNode result = ApiClient.json(http.get("/api/v1/users/search?q=" + stem, bob.token()));
         assertThat(result.path("items")).isEmpty();
     }
 }

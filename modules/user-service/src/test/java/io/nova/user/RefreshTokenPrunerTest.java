@@ -1,15 +1,8 @@
 package io.nova.user;
 
-import io.nova.embedded.junit.NovaPlatformExtension;
-import io.nova.embedded.junit.TestPlatform;
-import io.nova.testing.RunningService;
 import io.nova.user.core.RefreshTokenPruner;
 import io.nova.user.db.AccountStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,25 +15,7 @@ import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Expired refresh-token rows go; live ones stay. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NovaPlatformExtension.class)
-class RefreshTokenPrunerTest {
-
-    private TestPlatform platform;
-    private RunningService<UserServiceConfiguration> service;
-
-    @BeforeAll
-    void start(TestPlatform platform) {
-        this.platform = platform;
-        service = RunningService.start(UserServiceApplication.class, platform, TestUsers.serviceOverrides());
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-    }
+class RefreshTokenPrunerTest extends RunningUserService {
 
     private long tokens() throws Exception {
         try (Connection db = platform.connect(); Statement statement = db.createStatement();
@@ -52,7 +27,6 @@ class RefreshTokenPrunerTest {
 
     @Test
     void prunesOnlyTokensExpiredMoreThanADayAgo() throws Exception {
-        TestUsers users = new TestUsers(new Http(service));
         for (int i = 0; i < 3; i++) {
             users.register();
         }

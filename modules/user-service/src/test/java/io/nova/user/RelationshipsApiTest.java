@@ -1,17 +1,11 @@
 package io.nova.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nova.embedded.junit.NovaPlatformExtension;
-import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.events.EventTypes;
 import io.nova.kernel.events.Topics;
+import io.nova.testing.ApiClient;
 import io.nova.testing.EventLog;
-import io.nova.testing.RunningService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -29,29 +23,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Follows and blocks, their counts, lists and events — against real PostgreSQL, Redis and Kafka. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NovaPlatformExtension.class)
-class RelationshipsApiTest {
-
-    private TestPlatform platform;
-    private RunningService<UserServiceConfiguration> service;
-    private Http http;
-    private TestUsers users;
-
-    @BeforeAll
-    void start(TestPlatform platform) {
-        this.platform = platform;
-        service = RunningService.start(UserServiceApplication.class, platform, TestUsers.serviceOverrides());
-        http = new Http(service);
-        users = new TestUsers(http);
-    }
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-    }
+class RelationshipsApiTest extends RunningUserService {
 
     private HttpResponse<String> follow(TestUsers.User who, String whom) {
         return http.send("PUT", "/api/v1/relationships/following/" + whom, who.token(), null);
@@ -68,12 +40,12 @@ class RelationshipsApiTest {
     private JsonNode profile(TestUsers.User viewer, String id) {
         HttpResponse<String> response = http.get("/api/v1/users/" + id, viewer.token());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Http.json(response);
+        return ApiClient.json(response);
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(Http.json(response).path("error").asText()).as(response.body()).isEqualTo(code);
+        assertThat(ApiClient.json(response).path("error").asText()).as(response.body()).isEqualTo(code);
     }
 
     private long edges(String follower, String followee) throws Exception {
@@ -98,7 +70,7 @@ class RelationshipsApiTest {
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> response = follow(ann, bob.id());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            JsonNode relation = Http.json(response);
+            JsonNode relation = ApiClient.json(response);
             assertThat(relation.path("user_id").asText()).isEqualTo(bob.id());
             assertThat(relation.path("following").asBoolean()).isTrue();
             assertThat(relation.path("followed_by").asBoolean()).isFalse();
@@ -109,14 +81,14 @@ class RelationshipsApiTest {
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> response = unfollow(ann, bob.id());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(Http.json(response).path("following").asBoolean()).isFalse();
+            assertThat(ApiClient.json(response).path("following").asBoolean()).isFalse();
         }
         assertThat(profile(ann, bob.id()).path("followers_count").asLong()).isZero();
         assertThat(profile(ann, ann.id()).path("following_count").asLong()).isZero();
 
         follow(ann, bob.id());
         follow(bob, ann.id());
-        JsonNode mutual = Http.json(follow(ann, bob.id()));
+        JsonNode mutual = ApiClient.json(follow(ann, bob.id()));
         assertThat(mutual.path("following").asBoolean()).isTrue();
         assertThat(mutual.path("followed_by").asBoolean()).isTrue();
         assertThat(profile(bob, ann.id()).path("followers_count").asLong()).isEqualTo(1);
@@ -212,7 +184,7 @@ class RelationshipsApiTest {
 
         HttpResponse<String> blocked = block(ann, bob.id());
         assertThat(blocked.statusCode()).as(blocked.body()).isEqualTo(200);
-        JsonNode relation = Http.json(blocked);
+        JsonNode relation = ApiClient.json(blocked);
         assertThat(relation.path("blocking").asBoolean()).isTrue();
         assertThat(relation.path("following").asBoolean()).isFalse();
         assertThat(relation.path("followed_by").asBoolean()).isFalse();
@@ -225,7 +197,7 @@ class RelationshipsApiTest {
 
         HttpResponse<String> unblocked = http.send("DELETE", "/api/v1/relationships/blocks/" + bob.id(), ann.token(),
                 null);
-        assertThat(Http.json(unblocked).path("blocking").asBoolean()).isFalse();
+        assertThat(ApiClient.json(unblocked).path("blocking").asBoolean()).isFalse();
         assertThat(follow(bob, ann.id()).statusCode()).isEqualTo(200);
 
         List<JsonNode> events = EventLog.await(platform.kafkaBootstrapServers(), Topics.USER_EVENTS,
@@ -250,7 +222,7 @@ class RelationshipsApiTest {
         HttpResponse<String> response = http.get("/api/v1/relationships?ids=" + cat.id() + "," + nobody + ","
                 + bob.id(), ann.token());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode items = Http.json(response).path("items");
+        JsonNode items = ApiClient.json(response).path("items");
         assertThat(items).hasSize(3);
         assertThat(items.get(0).path("user_id").asText()).isEqualTo(cat.id());
         assertThat(items.get(0).path("blocking").asBoolean()).isTrue();
@@ -258,7 +230,7 @@ class RelationshipsApiTest {
         assertThat(items.get(1).path("following").asBoolean()).isFalse();
         assertThat(items.get(2).path("following").asBoolean()).isTrue();
 
-        JsonNode fromCat = Http.json(http.get("/api/v1/relationships?ids=" + ann.id(), cat.token())).path("items");
+        JsonNode fromCat = ApiClient.json(http.get("/api/v1/relationships?ids=" + ann.id(), cat.token())).path("items");
         assertThat(fromCat.get(0).path("blocked_by").asBoolean()).isTrue();
 
         assertError(http.get("/api/v1/relationships", ann.token()), 400, "missing_parameter");
@@ -288,7 +260,7 @@ class RelationshipsApiTest {
         do {
             HttpResponse<String> page = http.get(path + (cursor == null ? "" : "&cursor=" + cursor), star.token());
             assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-            JsonNode body = Http.json(page);
+            JsonNode body = ApiClient.json(page);
             body.path("items").forEach(item -> {
                 seen.add(item.path("user").path("id").asText());
                 assertThat(item.path("followed_at").asText()).endsWith("Z");
@@ -298,7 +270,7 @@ class RelationshipsApiTest {
         } while (cursor != null);
         assertThat(seen).containsExactlyElementsOf(fanIds);
 
-        JsonNode following = Http.json(http.get("/api/v1/users/" + star.id() + "/following?limit=100", star.token()));
+        JsonNode following = ApiClient.json(http.get("/api/v1/users/" + star.id() + "/following?limit=100", star.token()));
         assertThat(following.path("items")).extracting(item -> item.path("user").path("id").asText())
                 .containsExactlyElementsOf(fanIds);
         assertThat(following.path("next_cursor").isNull()).isTrue();
@@ -309,7 +281,7 @@ class RelationshipsApiTest {
         TestUsers.User shy = users.register();
         TestUsers.User fan = users.register();
         TestUsers.User stranger = users.register();
-        http.send("PATCH", "/api/v1/users/me", shy.token(), Http.body("private_account", true));
+        http.send("PATCH", "/api/v1/users/me", shy.token(), ApiClient.body("private_account", true));
         follow(fan, shy.id());
         assertThat(http.get("/api/v1/users/" + shy.id() + "/followers", fan.token()).statusCode()).isEqualTo(200);
         assertThat(http.get("/api/v1/users/" + shy.id() + "/following", shy.token()).statusCode()).isEqualTo(200);

@@ -2,6 +2,8 @@ package io.nova.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
+import io.nova.testing.ApiClient;
+import io.nova.testing.TestIdentity;
 
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -15,17 +17,17 @@ final class TestUsers {
     record User(String id, String username, String email, String token) {
     }
 
-    private final Http http;
+    private final ApiClient http;
 
-    TestUsers(Http http) {
+    TestUsers(ApiClient http) {
         this.http = http;
     }
 
     /** What every user-service test app needs: the test key pair and cheap password hashes. */
     static ConfigOverride[] serviceOverrides(ConfigOverride... more) {
         ConfigOverride[] base = {
-                ConfigOverride.config("jwt.publicKeys", TestKeys.publicPem()),
-                ConfigOverride.config("auth.signingKey", TestKeys.privatePem()),
+                ConfigOverride.config("jwt.publicKeys", TestIdentity.publicPem()),
+                ConfigOverride.config("auth.signingKey", TestIdentity.privatePem()),
                 // Cheap hashes keep the suite fast; PasswordHasherTest covers the production parameters.
                 ConfigOverride.config("auth.argon2MemoryKib", "1024"),
                 ConfigOverride.config("auth.argon2Iterations", "1")};
@@ -41,11 +43,11 @@ final class TestUsers {
     User register(String username) {
         String email = username.toLowerCase() + "@example.com";
         HttpResponse<String> response = http.post("/api/v1/auth/register",
-                Http.body("email", email, "username", username, "password", PASSWORD));
+                ApiClient.body("email", email, "username", username, "password", PASSWORD));
         if (response.statusCode() != 201) {
             throw new AssertionError("register " + username + ": " + response.statusCode() + " " + response.body());
         }
-        JsonNode body = Http.json(response);
+        JsonNode body = ApiClient.json(response);
         return new User(body.path("user").path("id").asText(), username, email,
                 body.path("access_token").asText());
     }

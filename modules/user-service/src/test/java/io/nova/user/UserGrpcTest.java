@@ -3,8 +3,6 @@ package io.nova.user;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.nova.embedded.junit.NovaPlatformExtension;
-import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.grpc.GrpcChannels;
 import io.nova.proto.user.v1.GetRelationshipRequest;
 import io.nova.proto.user.v1.GetUserSummariesRequest;
@@ -16,12 +14,10 @@ import io.nova.proto.user.v1.Relationship;
 import io.nova.proto.user.v1.UserExistsRequest;
 import io.nova.proto.user.v1.UserServiceGrpc;
 import io.nova.proto.user.v1.UserSummary;
-import io.nova.testing.RunningService;
+import io.nova.testing.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,33 +29,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The gRPC UserService the other services call, over a real channel to the running service. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NovaPlatformExtension.class)
-class UserGrpcTest {
+class UserGrpcTest extends RunningUserService {
 
-    private RunningService<UserServiceConfiguration> service;
-    private Http http;
-    private TestUsers users;
     private ManagedChannel channel;
     private UserServiceGrpc.UserServiceBlockingStub grpc;
 
     @BeforeAll
-    void start(TestPlatform platform) {
-        service = RunningService.start(UserServiceApplication.class, platform, TestUsers.serviceOverrides());
-        http = new Http(service);
-        users = new TestUsers(http);
+    void openChannel() {
         channel = GrpcChannels.open("127.0.0.1:" + service.grpcPort(), Duration.ofSeconds(5),
                 UserServiceGrpc.getServiceDescriptor());
         grpc = UserServiceGrpc.newBlockingStub(channel);
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void closeChannel() throws InterruptedException {
         if (channel != null) {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
-        if (service != null) {
-            service.close();
         }
     }
 
@@ -72,7 +57,7 @@ class UserGrpcTest {
     void summariesOfKnownUsersOnly() {
         TestUsers.User ann = users.register();
         TestUsers.User bob = users.register();
-        http.send("PATCH", "/api/v1/users/me", ann.token(), Http.body("display_name", "Ann", "private_account", true));
+        http.send("PATCH", "/api/v1/users/me", ann.token(), ApiClient.body("display_name", "Ann", "private_account", true));
         GetUserSummariesResponse response = grpc.getUserSummaries(GetUserSummariesRequest.newBuilder()
                 .addUserIds(ann.id()).addUserIds(bob.id()).addUserIds(UUID.randomUUID().toString())
                 .addUserIds("garbage").build());

@@ -2,6 +2,7 @@ package io.nova.user;
 
 import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
+import io.nova.testing.ApiClient;
 import io.nova.testing.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,13 +21,13 @@ class WithoutSigningKeyTest {
 
     private TestPlatform platform;
     private RunningService<UserServiceConfiguration> service;
-    private Http http;
+    private ApiClient http;
 
     @BeforeAll
     void start(TestPlatform platform) {
         this.platform = platform;
         service = RunningService.start(UserServiceApplication.class, platform);
-        http = new Http(service);
+        http = new ApiClient(service);
     }
 
     @AfterAll
@@ -38,17 +39,17 @@ class WithoutSigningKeyTest {
 
     private static void assertUnavailable(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
-        assertThat(Http.json(response).path("error").asText()).isEqualTo("signing_key_missing");
-        assertThat(Http.json(response).path("message").asText()).contains("JWT_PRIVATE_KEY_PEM");
+        assertThat(ApiClient.json(response).path("error").asText()).isEqualTo("signing_key_missing");
+        assertThat(ApiClient.json(response).path("message").asText()).contains("JWT_PRIVATE_KEY_PEM");
     }
 
     @Test
     void tokenEndpointsAnswer503AndCreateNothing() throws Exception {
-        String body = Http.body("email", "ann@example.com", "username", "ann", "password", "correct horse battery");
+        String body = ApiClient.body("email", "ann@example.com", "username", "ann", "password", "correct horse battery");
         assertUnavailable(http.post("/api/v1/auth/register", body));
         assertUnavailable(http.post("/api/v1/auth/login",
-                Http.body("login", "ann", "password", "correct horse battery")));
-        assertUnavailable(http.post("/api/v1/auth/refresh", Http.body("refresh_token", "x.y.z")));
+                ApiClient.body("login", "ann", "password", "correct horse battery")));
+        assertUnavailable(http.post("/api/v1/auth/refresh", ApiClient.body("refresh_token", "x.y.z")));
         try (var db = platform.connect();
              var count = db.createStatement().executeQuery("SELECT count(*) FROM users")) {
             count.next();
@@ -60,6 +61,6 @@ class WithoutSigningKeyTest {
     void jwksIsAnEmptySet() {
         HttpResponse<String> response = http.get("/.well-known/jwks.json");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Http.json(response).path("keys")).isEmpty();
+        assertThat(ApiClient.json(response).path("keys")).isEmpty();
     }
 }

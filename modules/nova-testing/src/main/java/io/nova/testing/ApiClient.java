@@ -1,41 +1,29 @@
-package io.nova.user;
+package io.nova.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nova.testing.RunningService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** JSON requests against a running service, the way a client sends them. */
-final class Http {
+/** JSON requests against a running service, the way a client sends them: bearer token, body, extra headers. */
+public final class ApiClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunningService<?> service;
 
-    Http(RunningService<?> service) {
+    public ApiClient(RunningService<?> service) {
         this.service = service;
     }
 
-    HttpResponse<String> post(String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.uri(path))
-                .header("Content-Type", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return service.send(request.build());
-    }
-
-    HttpResponse<String> get(String path) {
-        return service.get(path);
-    }
-
-    /** Any method, with a bearer token (null for none) and an optional JSON body. */
-    HttpResponse<String> send(String method, String path, String token, String body, String... headers) {
+    /**
+     * Any method, with a bearer token (null for none) and a JSON body (null for none). {@code headers} are name,
+     * value pairs; a {@code Content-Type} among them replaces {@code application/json}.
+     */
+    public HttpResponse<String> send(String method, String path, String token, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(service.uri(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -55,11 +43,20 @@ final class Http {
         return service.send(request.build());
     }
 
-    HttpResponse<String> get(String path, String token) {
+    public HttpResponse<String> get(String path, String token) {
         return send("GET", path, token, null);
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public HttpResponse<String> get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    /** A POST without a bearer token (headers may still carry an Authorization). */
+    public HttpResponse<String> post(String path, String body, String... headers) {
+        return send("POST", path, null, body, headers);
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {
@@ -67,7 +64,8 @@ final class Http {
         }
     }
 
-    static String body(Object... keysAndValues) {
+    /** A JSON object from name, value pairs: {@code body("text", "hi", "limit", 3)}. */
+    public static String body(Object... keysAndValues) {
         var node = JSON.createObjectNode();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             node.set((String) keysAndValues[i], JSON.valueToTree(keysAndValues[i + 1]));
