@@ -1,4 +1,5 @@
--- Loads the "id token" lines bench/lib/common.sh wrote (path in env BENCH_USERS) for the request scripts.
+-- Shared by the wrk request scripts: the "id token" lines bench/lib/common.sh wrote (path in env BENCH_USERS), and
+-- the wrk hooks every script needs.
 local users = {}
 
 function users.load()
@@ -16,5 +17,24 @@ function users.load()
   return list
 end
 
+-- Installs wrk's init (loads the users into list_holder.list, seeds the random numbers per thread) and response
+-- (reports the first unexpected answers: wrk's own summary counts them as "Non-2xx or 3xx responses").
+function users.install(holder, expected_status)
+  local errors = 0
+  _G.init = function(args)
+    holder.list = users.load()
+    math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+  end
+  _G.response = function(status)
+    if status ~= expected_status then
+      errors = errors + 1
+      if errors <= 5 then io.stderr:write("unexpected status " .. status .. "\n") end
+    end
+  end
+end
+
+function users.bearer(user)
+  return { ["Authorization"] = "Bearer " .. user.token }
+end
 
 return users
