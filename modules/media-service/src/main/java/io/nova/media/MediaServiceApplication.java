@@ -90,9 +90,9 @@ public final class MediaServiceApplication extends NovaApplication<MediaServiceC
         context.grpc().addService(new MediaGrpcService(context.jdbi(), mediaStore, views));
 
         environment.jersey().register(new UploadRejectedMapper());
-        environment.jersey().register(new UploadResource(uploads));
-        environment.jersey().register(new VideoResource(videos));
-        environment.jersey().register(new ReelResource(reels));
+        environment.jersey().register(new UploadResource(uploads, context.idempotency()));
+        environment.jersey().register(new VideoResource(videos, context.idempotency()));
+        environment.jersey().register(new ReelResource(reels, context.idempotency()));
     }
 
     private static Duration duration(io.dropwizard.util.Duration duration) {

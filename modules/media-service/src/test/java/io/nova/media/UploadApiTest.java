@@ -149,7 +149,7 @@ class UploadApiTest {
         assertThat(MediaClient.names(verified)).containsOnlyKeys("original");
         // Completing again changes nothing.
         HttpResponse<String> again = complete(ann, upload);
-        assertThat(again.statusCode()).as(again.body()).isIn(200);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
 
         JsonNode ready = awaitProcessed(ann, id);
         assertThat(ready.path("status").asText()).as(ready.toString()).isEqualTo("ready");

@@ -218,6 +218,25 @@ class VideoAndReelApiTest {
     }
 
     @Test
+    void aRetriedCreationWithTheSameIdempotencyKeyCreatesOneVideo() {
+        TestIdentity.User ann = TestIdentity.newUser();
+        String upload = client.uploadCompleted(ann, "video", "video/mp4", clip);
+        String body = MediaClient.body("upload_id", upload, "title", "Once");
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(service.uri("/api/v1/videos"))
+                .header("Content-Type", "application/json").header("Authorization", ann.bearer())
+                .header("Idempotency-Key", "create-once-1")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> first = service.send(request);
+        HttpResponse<String> retry = service.send(request);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(MediaClient.json(retry).path("id").asText()).isEqualTo(MediaClient.json(first).path("id").asText());
+        assertThat(MediaClient.json(client.get(ann, "/api/v1/videos?creator=" + ann.id())).path("items").size())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aCreatorsVideosArePagedNewestFirst() throws Exception {
         TestIdentity.User ann = TestIdentity.newUser();
         List<String> ids = new ArrayList<>();

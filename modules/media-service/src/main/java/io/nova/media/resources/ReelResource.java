@@ -3,6 +3,7 @@ package io.nova.media.resources;
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import io.nova.kernel.auth.NovaPrincipal;
+import io.nova.kernel.redis.IdempotencyKeys;
 import io.nova.kernel.paging.PageRequest;
 import io.nova.kernel.paging.PagedResponse;
 import io.nova.media.api.CreateReelRequest;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,16 +34,22 @@ import java.net.URI;
 public final class ReelResource {
 
     private final ReelService reels;
+    private final IdempotencyKeys idempotency;
 
-    public ReelResource(ReelService reels) {
+    public ReelResource(ReelService reels, IdempotencyKeys idempotency) {
         this.reels = reels;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Timed
-    public Response create(@Auth NovaPrincipal caller, @NotNull @Valid CreateReelRequest request) {
-        ReelView reel = reels.create(caller.userId(), request);
-        return UploadResource.privately(Response.created(URI.create("/api/v1/reels/" + reel.id())).entity(reel));
+    public Response create(@Auth NovaPrincipal caller, @HeaderParam(IdempotencyKeys.HEADER) String key,
+                           @NotNull @Valid CreateReelRequest request) {
+        return idempotency.run("POST /api/v1/reels", caller.userId(), key, request, () -> {
+            ReelView reel = reels.create(caller.userId(), request);
+            return UploadResource.privately(Response.created(URI.create("/api/v1/reels/" + reel.id()))
+                    .entity(reel));
+        });
     }
 
     /** The reels feed: public reels, newest first. */

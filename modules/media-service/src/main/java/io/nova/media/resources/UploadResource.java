@@ -3,6 +3,7 @@ package io.nova.media.resources;
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import io.nova.kernel.auth.NovaPrincipal;
+import io.nova.kernel.redis.IdempotencyKeys;
 import io.nova.media.api.CreateUploadRequest;
 import io.nova.media.api.UploadCreated;
 import io.nova.media.core.UploadService;
@@ -10,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,16 +32,22 @@ import java.net.URI;
 public final class UploadResource {
 
     private final UploadService uploads;
+    private final IdempotencyKeys idempotency;
 
-    public UploadResource(UploadService uploads) {
+    public UploadResource(UploadService uploads, IdempotencyKeys idempotency) {
         this.uploads = uploads;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Timed
-    public Response create(@Auth NovaPrincipal caller, @NotNull @Valid CreateUploadRequest request) {
-        UploadCreated created = uploads.create(caller.userId(), request);
-        return privately(Response.created(URI.create("/api/v1/uploads/" + created.uploadId())).entity(created));
+    public Response create(@Auth NovaPrincipal caller, @HeaderParam(IdempotencyKeys.HEADER) String key,
+                           @NotNull @Valid CreateUploadRequest request) {
+        return idempotency.run("POST /api/v1/uploads", caller.userId(), key, request, () -> {
+            UploadCreated created = uploads.create(caller.userId(), request);
+            return privately(Response.created(URI.create("/api/v1/uploads/" + created.uploadId()))
+                    .entity(created));
+        });
     }
 
     @POST

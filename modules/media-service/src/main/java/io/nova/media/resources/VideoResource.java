@@ -3,6 +3,7 @@ package io.nova.media.resources;
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import io.nova.kernel.auth.NovaPrincipal;
+import io.nova.kernel.redis.IdempotencyKeys;
 import io.nova.kernel.errors.ApiException;
 import io.nova.kernel.paging.PageRequest;
 import io.nova.kernel.paging.PagedResponse;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,16 +37,22 @@ import java.net.URI;
 public final class VideoResource {
 
     private final VideoService videos;
+    private final IdempotencyKeys idempotency;
 
-    public VideoResource(VideoService videos) {
+    public VideoResource(VideoService videos, IdempotencyKeys idempotency) {
         this.videos = videos;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Timed
-    public Response create(@Auth NovaPrincipal caller, @NotNull @Valid CreateVideoRequest request) {
-        VideoView video = videos.create(caller.userId(), request);
-        return UploadResource.privately(Response.created(URI.create("/api/v1/videos/" + video.id())).entity(video));
+    public Response create(@Auth NovaPrincipal caller, @HeaderParam(IdempotencyKeys.HEADER) String key,
+                           @NotNull @Valid CreateVideoRequest request) {
+        return idempotency.run("POST /api/v1/videos", caller.userId(), key, request, () -> {
+            VideoView video = videos.create(caller.userId(), request);
+            return UploadResource.privately(Response.created(URI.create("/api/v1/videos/" + video.id()))
+                    .entity(video));
+        });
     }
 
     @GET
