@@ -44,7 +44,7 @@ class ContentGrpcTest {
     void start(TestPlatform platform) {
         stack = ContentStack.start(platform);
         http = new Http(stack.content::uri);
-        people = new People(new Http(stack.dependencies.users::uri));
+        people = new People(new Http(stack.users::uri));
         channel = GrpcChannels.open("127.0.0.1:" + stack.content.grpcPort(), Duration.ofSeconds(5),
                 ContentServiceGrpc.getServiceDescriptor());
         grpc = ContentServiceGrpc.newBlockingStub(channel);

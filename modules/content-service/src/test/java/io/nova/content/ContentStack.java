@@ -2,39 +2,77 @@ package io.nova.content;
 
 import io.dropwizard.testing.ConfigOverride;
 import io.nova.embedded.junit.TestPlatform;
+import io.nova.media.MediaServiceApplication;
+import io.nova.media.MediaServiceConfiguration;
 import io.nova.testing.RunningService;
 import io.nova.testing.TestIdentity;
+import io.nova.user.UserServiceApplication;
+import io.nova.user.UserServiceConfiguration;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * content-service in this JVM, against the test class's database, pointed at the gRPC ports of the real
- * user-service and media-service ({@link Dependencies}).
+ * content-service and the real services it calls, all in this JVM: media-service and user-service each against a
+ * database (and bucket) of their own, as in production, and content-service against the test class's, pointed at
+ * their gRPC ports. Every service trusts the test key and user-service signs with it, so the access tokens of
+ * users registered there work everywhere.
  */
 final class ContentStack implements AutoCloseable {
 
-    final Dependencies dependencies;
+    final RunningService<MediaServiceConfiguration> media;
+    final RunningService<UserServiceConfiguration> users;
     final RunningService<ContentServiceConfiguration> content;
 
-    private ContentStack(Dependencies dependencies, RunningService<ContentServiceConfiguration> content) {
-        this.dependencies = dependencies;
+    private ContentStack(RunningService<MediaServiceConfiguration> media,
+                         RunningService<UserServiceConfiguration> users,
+                         RunningService<ContentServiceConfiguration> content) {
+        this.media = media;
+        this.users = users;
         this.content = content;
     }
 
-    static ContentStack start(TestPlatform platform, ConfigOverride... extra) {
-        Dependencies dependencies = Dependencies.shared(platform.platform());
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(
-                TestIdentity.trustTokens(),
-                ConfigOverride.config("content.userServiceTarget", "127.0.0.1:" + dependencies.users.grpcPort()),
-                ConfigOverride.config("content.mediaServiceTarget", "127.0.0.1:" + dependencies.media.grpcPort())));
-        overrides.addAll(List.of(extra));
-        return new ContentStack(dependencies, RunningService.start(ContentServiceApplication.class, platform,
-                overrides.toArray(ConfigOverride[]::new)));
+    static ContentStack start(TestPlatform platform, ConfigOverride... contentOverrides) {
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            TestPlatform mediaPlatform = platform.forAnotherService("media-service");
+            RunningService<MediaServiceConfiguration> media = RunningService.start(MediaServiceApplication.class,
+                    mediaPlatform, TestIdentity.trustTokens(),
+                    // The media topic is shared by every test class of the JVM: a consumer group of its own.
+                    ConfigOverride.config("media.processingConsumer", "processing-" + mediaPlatform.database()));
+            started.add(0, media);
+            RunningService<UserServiceConfiguration> users = RunningService.start(UserServiceApplication.class,
+                    platform.forAnotherService("user-service"), TestIdentity.trustTokens(),
+                    ConfigOverride.config("auth.signingKey", TestIdentity.privatePem()),
+                    // Cheap password hashes keep the suite fast; user-service's tests cover the real parameters.
+                    ConfigOverride.config("auth.argon2MemoryKib", "1024"),
+                    ConfigOverride.config("auth.argon2Iterations", "1"),
+                    ConfigOverride.config("avatars.mediaServiceTarget", "127.0.0.1:" + media.grpcPort()));
+            started.add(0, users);
+            List<ConfigOverride> overrides = new ArrayList<>(List.of(
+                    TestIdentity.trustTokens(),
+                    ConfigOverride.config("content.userServiceTarget", "127.0.0.1:" + users.grpcPort()),
+                    ConfigOverride.config("content.mediaServiceTarget", "127.0.0.1:" + media.grpcPort())));
+            overrides.addAll(List.of(contentOverrides));
+            RunningService<ContentServiceConfiguration> content = RunningService.start(
+                    ContentServiceApplication.class, platform, overrides.toArray(ConfigOverride[]::new));
+            return new ContentStack(media, users, content);
+        } catch (RuntimeException e) {
+            for (AutoCloseable service : started) {
+                try {
+                    service.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
     }
 
     @Override
     public void close() {
         content.close();
+        users.close();
+        media.close();
     }
 }

@@ -43,7 +43,7 @@ class InteractionsApiTest {
         this.platform = platform;
         stack = ContentStack.start(platform);
         http = new Http(stack.content::uri);
-        people = new People(new Http(stack.dependencies.users::uri));
+        people = new People(new Http(stack.users::uri));
     }
 
     @AfterAll

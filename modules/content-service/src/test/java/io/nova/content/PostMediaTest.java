@@ -31,8 +31,8 @@ class PostMediaTest {
     void start(TestPlatform platform) {
         stack = ContentStack.start(platform);
         http = new Http(stack.content::uri);
-        people = new People(new Http(stack.dependencies.users::uri));
-        uploads = new Uploads(new Http(stack.dependencies.media::uri));
+        people = new People(new Http(stack.users::uri));
+        uploads = new Uploads(new Http(stack.media::uri));
     }
 
     @AfterAll

@@ -39,7 +39,7 @@ class PostsApiTest {
         this.platform = platform;
         stack = ContentStack.start(platform);
         http = new Http(stack.content::uri);
-        people = new People(new Http(stack.dependencies.users::uri));
+        people = new People(new Http(stack.users::uri));
     }
 
     @AfterAll
