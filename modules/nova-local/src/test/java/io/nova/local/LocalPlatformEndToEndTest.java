@@ -68,12 +68,14 @@ class LocalPlatformEndToEndTest {
 
     @Test
     void routesReachTheirService() throws Exception {
-        // No domain endpoints exist yet: a 404 in the kernel's error format comes from the service, not the
-        // gateway (whose 404 names the missing route), and proves the request got there.
-        HttpResponse<String> posts = get("/api/v1/posts/does-not-exist");
-        assertThat(posts.statusCode()).isEqualTo(404);
-        assertThat(posts.body()).doesNotContain("no route");
-        assertThat(posts.headers().firstValue("Date")).isPresent();
+        // Without a token each service answers 401 in the kernel's error format, which the gateway never sends
+        // (it has no notion of tokens): the request got to the service.
+        for (String path : List.of("/api/v1/posts/p1", "/api/v1/users/u1", "/api/v1/uploads/m1")) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(401);
+            assertThat(response.body()).as(path).contains("\"error\":\"unauthorized\"").doesNotContain("no route");
+            assertThat(response.headers().firstValue("Date")).as(path).isPresent();
+        }
     }
 
     @Test
