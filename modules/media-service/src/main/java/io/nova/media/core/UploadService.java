@@ -72,12 +72,11 @@ public final class UploadService {
         Instant pendingUntil = clock.instant().plus(pendingTtl);
         jdbi.useTransaction(handle -> {
             store.lockOwner(handle, ownerId);
-            if (store.countPending(handle, ownerId, maxPendingPerUser) >= maxPendingPerUser) {
+            if (!store.insertWithinQuota(handle, id, ownerId, purpose, request.filename().strip(), contentType,
+                    size, key, pendingUntil, maxPendingPerUser)) {
                 Instant firstFree = store.earliestPendingUntil(handle, ownerId).orElse(pendingUntil);
                 throw tooManyPending(Duration.between(clock.instant(), firstFree));
             }
-            store.insert(handle, id, ownerId, purpose, request.filename().strip(), contentType, size, key,
-                    pendingUntil);
         });
         S3Storage.PresignedUpload upload = storage.presignUpload(key, contentType, size, uploadUrlTtl);
         return new UploadCreated(id.toString(), "PUT", upload.url().toString(), clientHeaders(upload.headers()),

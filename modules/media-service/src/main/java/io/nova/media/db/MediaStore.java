@@ -27,15 +27,6 @@ public final class MediaStore {
                 .bind("owner", "media-owner:" + ownerId).mapTo(Boolean.class).one();
     }
 
-    /** Pending uploads of the owner not yet past their time, counted up to {@code cap} (enough to compare). */
-    public int countPending(Handle handle, String ownerId, int cap) {
-        return handle.createQuery("""
-                        SELECT count(*) FROM (SELECT 1 FROM media
-                                              WHERE owner_id = :owner AND status = 'pending' AND pending_until > now()
-                                              LIMIT :cap) pending""")
-                .bind("owner", ownerId).bind("cap", cap).mapTo(Integer.class).one();
-    }
-
     public Optional<Instant> earliestPendingUntil(Handle handle, String ownerId) {
         return handle.createQuery("""
                         SELECT min(pending_until) FROM media
@@ -45,12 +36,22 @@ public final class MediaStore {
                 .findOne();
     }
 
-    public void insert(Handle handle, UUID id, String ownerId, MediaPurpose purpose, String filename,
-                       String contentType, long sizeBytes, String objectKey, Instant pendingUntil) {
-        handle.createUpdate("""
+    /**
+     * Inserts a pending upload unless the owner already has {@code maxPending} pending ones not yet past their
+     * time (counted up to that, never further); false when the quota is full. One statement: this is the
+     * presign hot path.
+     */
+    public boolean insertWithinQuota(Handle handle, UUID id, String ownerId, MediaPurpose purpose, String filename,
+                                     String contentType, long sizeBytes, String objectKey, Instant pendingUntil,
+                                     int maxPending) {
+        return handle.createUpdate("""
                         INSERT INTO media (id, owner_id, purpose, filename, content_type, size_bytes, object_key,
                                            status, pending_until)
-                        VALUES (:id, :owner, :purpose, :filename, :type, :size, :key, 'pending', :until)""")
+                        SELECT :id, :owner, :purpose, :filename, :type, :size, :key, 'pending', :until
+                        WHERE (SELECT count(*) FROM (SELECT 1 FROM media
+                                                     WHERE owner_id = :owner AND status = 'pending'
+                                                       AND pending_until > now()
+                                                     LIMIT :cap) pending) < :cap""")
                 .bind("id", id)
                 .bind("owner", ownerId)
                 .bind("purpose", purpose.wireName())
@@ -59,7 +60,8 @@ public final class MediaStore {
                 .bind("size", sizeBytes)
                 .bind("key", objectKey)
                 .bind("until", Timestamp.from(pendingUntil))
-                .execute();
+                .bind("cap", maxPending)
+                .execute() == 1;
     }
 
     public Optional<MediaRow> find(Handle handle, UUID id) {
