@@ -385,5 +385,10 @@ class InteractionsApiTest {
         http.send("PUT", "/api/v1/posts/" + id + "/bookmark", bob.token(), null);
         people.block(ann, bob);
         assertThat(Http.json(http.get("/api/v1/posts/bookmarks", bob.token())).path("items")).isEmpty();
+        // Still one's own to remove.
+        HttpResponse<String> removed = http.send("DELETE", "/api/v1/posts/" + id + "/bookmark", bob.token(), null);
+        assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+        people.unblock(ann, bob);
+        assertThat(Http.json(http.get("/api/v1/posts/bookmarks", bob.token())).path("items")).isEmpty();
     }
 }

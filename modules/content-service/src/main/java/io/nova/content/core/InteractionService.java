@@ -106,10 +106,14 @@ public final class InteractionService {
         return new BookmarkState(post.id().toString(), true);
     }
 
+    /**
+     * Removing one's own bookmark needs no visibility: a post that was deleted, or whose author blocked the caller
+     * since, can still be taken off the list (which hides it anyway).
+     */
     public BookmarkState unbookmark(UUID caller, String id) {
-        PostRow post = postService.visible(caller, id);
-        jdbi.useTransaction(handle -> bookmarks.remove(handle, caller, post.id()));
-        return new BookmarkState(post.id().toString(), false);
+        UUID post = Ids.existingOrNotFound("Post", id);
+        jdbi.useTransaction(handle -> bookmarks.remove(handle, caller, post));
+        return new BookmarkState(post.toString(), false);
     }
 
     /** A post deleted between the visibility check and now is gone: 404, and nothing written. */
