@@ -66,6 +66,18 @@ final class TestFiles {
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest");
     }
 
+    /** A VP9 WebM of the test pattern (no sound). */
+    static byte[] webm(int width, int height, int seconds) {
+        return ffmpegOutput(".webm", "-f", "lavfi", "-i", "testsrc=size=" + width + "x" + height + ":rate=25",
+                "-t", Integer.toString(seconds), "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8");
+    }
+
+    /** A QuickTime movie (H.264) of the test pattern. */
+    static byte[] mov(int width, int height, int seconds) {
+        return ffmpegOutput(".mov", "-f", "lavfi", "-i", "testsrc=size=" + width + "x" + height + ":rate=25",
+                "-t", Integer.toString(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+    }
+
     private static byte[] ffmpegOutput(String suffix, String... arguments) {
         try {
             Path out = Files.createTempFile("media-test", suffix);

@@ -143,6 +143,42 @@ class VideoAndReelApiTest {
     }
 
     @Test
+    void webmAndUprightQuickTimeBecomeMp4PlaybackWithoutEnlarging() throws Exception {
+        TestIdentity.User ann = TestIdentity.newUser();
+        record Case(String type, byte[] bytes, int width, int height) {
+        }
+        for (Case c : List.of(new Case("video/webm", TestFiles.webm(320, 180, 1), 320, 180),
+                new Case("video/quicktime", TestFiles.mov(180, 320, 1), 180, 320))) {
+            String upload = client.uploadCompleted(ann, "video", c.type(), c.bytes());
+            JsonNode media = client.awaitProcessed(ann, "/api/v1/uploads/" + upload);
+            assertThat(media.path("status").asText()).as(c.type() + ": " + media).isEqualTo("ready");
+            assertThat(media.path("width").asInt()).isEqualTo(c.width());
+            assertThat(media.path("height").asInt()).isEqualTo(c.height());
+            JsonNode playback = MediaClient.rendition(media, "playback");
+            assertThat(playback.path("content_type").asText()).isEqualTo("video/mp4");
+            assertThat(playback.path("width").asInt()).isEqualTo(c.width());
+            assertThat(playback.path("height").asInt()).isEqualTo(c.height());
+            byte[] mp4 = MediaClient.download(playback.path("url").asText()).body();
+            assertThat(new String(mp4, 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        }
+    }
+
+    @Test
+    void aFileThatIsNoVideoFailsWithAReason() throws Exception {
+        TestIdentity.User ann = TestIdentity.newUser();
+        // The right signature (an ftyp box), then nothing a demuxer can use.
+        byte[] fake = new byte[2048];
+        new java.util.Random(5).nextBytes(fake);
+        System.arraycopy(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 0, fake, 0, 12);
+        String upload = client.uploadCompleted(ann, "video", "video/mp4", fake);
+        JsonNode media = client.awaitProcessed(ann, "/api/v1/uploads/" + upload);
+        assertThat(media.path("status").asText()).isEqualTo("failed");
+        assertThat(media.path("failure_reason").asText()).isNotBlank();
+        assertThat(MediaClient.names(media)).isEmpty();
+        assertThat(events.await(upload, EventTypes.MEDIA_FAILED)).as("media.failed").isNotNull();
+    }
+
+    @Test
     void onlyTheCreatorEditsOrDeletesAndDeletingRemovesTheObjects() throws Exception {
         TestIdentity.User ann = TestIdentity.newUser();
         TestIdentity.User bob = TestIdentity.newUser();
