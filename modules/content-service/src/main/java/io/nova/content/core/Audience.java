@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Who sees which post. The author always sees their own; nobody sees the posts of someone who blocks them or
@@ -36,6 +37,11 @@ public final class Audience {
     /** The viewer's relation to the author; the viewer's own posts need no question. */
     public Relation relation(UUID viewer, UUID author) {
         return viewer.equals(author) ? Relation.NONE : users.relation(viewer, author);
+    }
+
+    /** {@link #relation}, asked now and answered when called. */
+    public Supplier<Relation> relationLater(UUID viewer, UUID author) {
+        return viewer.equals(author) ? () -> Relation.NONE : users.relationLater(viewer, author);
     }
 
     /** The post if the viewer may see it, else 404. */

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static io.nova.content.api.Timestamps.rfc3339;
@@ -142,14 +143,23 @@ public final class PostService {
                     Map.of("parameter", "author"));
         }
         UUID author = Ids.existingOrNotFound("User", authorParam);
-        Relation relation = audience.relation(viewer, author);
-        if (relation.blockedEitherWay() || users.author(author).isEmpty()) {
+        Optional<Position> after = page.cursor().map(Positions::after);
+        // The relation travels while the page is read with followers-only posts included; most pages of most
+        // authors hold none, and only then does a non-follower's page need reading again without them.
+        Supplier<Relation> asked = audience.relationLater(viewer, author);
+        if (users.author(author).isEmpty()) {
+            throw ApiException.notFound("User", authorParam);
+        }
+        List<PostRow> rows = jdbi.withHandle(handle ->
+                posts.byAuthor(handle, author, viewer, true, after, page.fetchSize()));
+        Relation relation = asked.get();
+        if (relation.blockedEitherWay()) {
             throw ApiException.notFound("User", authorParam);
         }
         boolean followersToo = viewer.equals(author) || relation.following();
-        Optional<Position> after = page.cursor().map(Positions::after);
-        List<PostRow> rows = jdbi.withHandle(handle ->
-                posts.byAuthor(handle, author, viewer, followersToo, after, page.fetchSize()));
+        if (!followersToo && rows.stream().anyMatch(row -> Visibility.of(row.visibility()) == Visibility.FOLLOWERS)) {
+            rows = jdbi.withHandle(handle -> posts.byAuthor(handle, author, viewer, false, after, page.fetchSize()));
+        }
         Page<PostRow> cut = Page.from(rows, page, row -> Positions.cursor(row.createdAt(), row.id()));
         return new Page<>(views.page(cut.items()), cut.nextCursor());
     }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * What content-service asks user-service (gRPC): author summaries, batched and cached briefly in-process (names
@@ -86,6 +87,15 @@ public final class UserDirectory {
         return relation(call(() -> users.getRelationship(request(viewer, other))));
     }
 
+    /**
+     * Asks for the relation now and answers it when called: the caller does its own work (a query) while the
+     * answer travels.
+     */
+    public Supplier<Relation> relationLater(UUID viewer, UUID other) {
+        ListenableFuture<Relationship> pending = usersAsync.getRelationship(request(viewer, other));
+        return () -> relation(await(pending));
+    }
+
     /** The viewer's relation to each of {@code others}, asked in parallel. */
     public Map<UUID, Relation> relations(UUID viewer, Collection<UUID> others) {
         Map<UUID, ListenableFuture<Relationship>> pending = new LinkedHashMap<>();
@@ -125,7 +135,7 @@ public final class UserDirectory {
                 user.getAvatarUrl().isEmpty() ? null : user.getAvatarUrl());
     }
 
-    private static <T> T call(java.util.function.Supplier<T> call) {
+    private static <T> T call(Supplier<T> call) {
         try {
             return call.get();
         } catch (StatusRuntimeException e) {
