@@ -45,6 +45,10 @@ final class People {
         expect200(users.send("DELETE", "/api/v1/relationships/blocks/" + whom.id(), who.token(), null));
     }
 
+    void makePrivate(Person who) {
+        expect200(users.send("PATCH", "/api/v1/users/me", who.token(), Http.body("private_account", true)));
+    }
+
     static String unique() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }

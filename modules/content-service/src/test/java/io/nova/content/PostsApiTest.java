@@ -307,6 +307,23 @@ class PostsApiTest {
     }
 
     @Test
+    void everyPostOfAPrivateAccountIsForFollowersOnly() {
+        People.Person ann = people.register();
+        People.Person follower = people.register();
+        People.Person stranger = people.register();
+        // Before content-service first sees ann: its author cache holds summaries for a short while.
+        people.makePrivate(ann);
+        people.follow(follower, ann);
+        String id = created(ann, "text", "public, but a private account").path("id").asText();
+
+        assertThat(get(follower, id).statusCode()).isEqualTo(200);
+        assertThat(ids(timeline(follower, ann.id(), ""))).containsExactly(id);
+        assertError(get(stranger, id), 404, "not_found");
+        assertError(http.get("/api/v1/posts?author=" + ann.id(), stranger.token()), 403, "forbidden");
+        assertError(http.send("PUT", "/api/v1/posts/" + id + "/like", stranger.token(), null), 404, "not_found");
+    }
+
+    @Test
     void blocksHidePostsBothWaysAs404() {
         People.Person ann = people.register();
         People.Person blocker = people.register();

@@ -1,6 +1,7 @@
 package io.nova.content.core;
 
 import io.nova.content.db.PostRow;
+import io.nova.content.grpc.Author;
 import io.nova.content.grpc.UserDirectory;
 import io.nova.kernel.errors.ApiException;
 
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * Who sees which post. The author always sees their own; nobody sees the posts of someone who blocks them or
- * whom they block; followers-only posts are for followers. Invisible is indistinguishable from absent (404).
+ * whom they block; followers-only posts, and every post of a private account, are for followers. Invisible is
+ * indistinguishable from absent (404).
  */
 public final class Audience {
 
@@ -24,14 +26,15 @@ public final class Audience {
         this.users = users;
     }
 
-    public static boolean sees(UUID viewer, UUID author, Visibility visibility, Relation relation) {
+    public static boolean sees(UUID viewer, UUID author, Visibility visibility, boolean privateAccount,
+                               Relation relation) {
         if (viewer.equals(author)) {
             return true;
         }
         if (relation.blockedEitherWay()) {
             return false;
         }
-        return visibility == Visibility.PUBLIC || relation.following();
+        return (visibility == Visibility.PUBLIC && !privateAccount) || relation.following();
     }
 
     /** The viewer's relation to the author; the viewer's own posts need no question. */
@@ -44,9 +47,18 @@ public final class Audience {
         return viewer.equals(author) ? () -> Relation.NONE : users.relationLater(viewer, author);
     }
 
+    public boolean canSee(UUID viewer, PostRow post) {
+        if (viewer.equals(post.authorId())) {
+            return true;
+        }
+        boolean privateAccount = users.author(post.authorId()).map(Author::privateAccount).orElse(false);
+        return sees(viewer, post.authorId(), Visibility.of(post.visibility()), privateAccount,
+                relation(viewer, post.authorId()));
+    }
+
     /** The post if the viewer may see it, else 404. */
     public PostRow require(UUID viewer, PostRow post) {
-        if (!sees(viewer, post.authorId(), Visibility.of(post.visibility()), relation(viewer, post.authorId()))) {
+        if (!canSee(viewer, post)) {
             throw ApiException.notFound("Post", post.id().toString());
         }
         return post;
@@ -60,9 +72,14 @@ public final class Audience {
                 others.add(post.authorId());
             }
         }
-        Map<UUID, Relation> relations = others.isEmpty() ? Map.of() : users.relations(viewer, others);
+        if (others.isEmpty()) {
+            return posts;
+        }
+        Map<UUID, Relation> relations = users.relations(viewer, others);
+        Map<UUID, Author> authors = users.summaries(others);
         return posts.stream()
                 .filter(post -> sees(viewer, post.authorId(), Visibility.of(post.visibility()),
+                        authors.containsKey(post.authorId()) && authors.get(post.authorId()).privateAccount(),
                         relations.getOrDefault(post.authorId(), Relation.NONE)))
                 .toList();
     }

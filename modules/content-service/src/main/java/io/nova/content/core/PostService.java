@@ -8,6 +8,7 @@ import io.nova.content.db.BookmarkStore;
 import io.nova.content.db.Position;
 import io.nova.content.db.PostRow;
 import io.nova.content.db.PostStore;
+import io.nova.content.grpc.Author;
 import io.nova.content.grpc.MediaLibrary;
 import io.nova.content.grpc.UserDirectory;
 import io.nova.kernel.auth.NovaPrincipal;
@@ -65,8 +66,7 @@ public final class PostService {
         PostDraft draft = PostDraft.of(request);
         draft.replyTo().ifPresent(parent -> {
             Optional<PostRow> replied = jdbi.withHandle(handle -> posts.find(handle, parent, author));
-            if (replied.isEmpty() || !Audience.sees(author, replied.get().authorId(),
-                    Visibility.of(replied.get().visibility()), audience.relation(author, replied.get().authorId()))) {
+            if (replied.isEmpty() || !audience.canSee(author, replied.get())) {
                 throw ApiException.unprocessable("reply_to_not_found",
                         "Post " + parent + " to reply to does not exist");
             }
@@ -147,9 +147,7 @@ public final class PostService {
         // The relation travels while the page is read with followers-only posts included; most pages of most
         // authors hold none, and only then does a non-follower's page need reading again without them.
         Supplier<Relation> asked = audience.relationLater(viewer, author);
-        if (users.author(author).isEmpty()) {
-            throw ApiException.notFound("User", authorParam);
-        }
+        Author owner = users.author(author).orElseThrow(() -> ApiException.notFound("User", authorParam));
         List<PostRow> rows = jdbi.withHandle(handle ->
                 posts.byAuthor(handle, author, viewer, true, after, page.fetchSize()));
         Relation relation = asked.get();
@@ -157,6 +155,9 @@ public final class PostService {
             throw ApiException.notFound("User", authorParam);
         }
         boolean followersToo = viewer.equals(author) || relation.following();
+        if (owner.privateAccount() && !followersToo) {
+            throw ApiException.forbidden("This account is private: only its followers see its posts");
+        }
         if (!followersToo && rows.stream().anyMatch(row -> Visibility.of(row.visibility()) == Visibility.FOLLOWERS)) {
             rows = jdbi.withHandle(handle -> posts.byAuthor(handle, author, viewer, false, after, page.fetchSize()));
         }

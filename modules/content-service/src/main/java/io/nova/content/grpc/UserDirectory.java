@@ -29,8 +29,8 @@ import java.util.function.Supplier;
 
 /**
  * What content-service asks user-service (gRPC): author summaries, batched and cached briefly in-process (names
- * change rarely and every page needs them), relationships (never cached: a block must take effect at once), and
- * usernames for @mentions.
+ * change rarely and every page needs them; a switch to a private account therefore applies within the cache's
+ * time to live), relationships (never cached: a block must take effect at once), and usernames for @mentions.
  */
 public final class UserDirectory {
 
@@ -40,7 +40,7 @@ public final class UserDirectory {
 
     private final UserServiceGrpc.UserServiceBlockingStub users;
     private final UserServiceGrpc.UserServiceFutureStub usersAsync;
-    private final Cache<UUID, Optional<AuthorView>> authors;
+    private final Cache<UUID, Optional<Author>> authors;
 
     public UserDirectory(UserServiceGrpc.UserServiceBlockingStub users, UserServiceGrpc.UserServiceFutureStub usersAsync,
                          Duration cacheTtl, long cacheSize) {
@@ -50,11 +50,11 @@ public final class UserDirectory {
     }
 
     /** Summaries of those users user-service knows; unknown ids are absent. One call per 100 uncached ids. */
-    public Map<UUID, AuthorView> authors(Collection<UUID> ids) {
-        Map<UUID, AuthorView> found = new HashMap<>();
+    public Map<UUID, Author> summaries(Collection<UUID> ids) {
+        Map<UUID, Author> found = new HashMap<>();
         List<UUID> missing = new ArrayList<>();
         for (UUID id : ids) {
-            Optional<AuthorView> cached = authors.getIfPresent(id);
+            Optional<Author> cached = authors.getIfPresent(id);
             if (cached == null) {
                 missing.add(id);
             } else {
@@ -63,12 +63,13 @@ public final class UserDirectory {
         }
         for (int start = 0; start < missing.size(); start += BATCH) {
             List<UUID> batch = missing.subList(start, Math.min(missing.size(), start + BATCH));
-            Map<UUID, AuthorView> answered = new HashMap<>();
+            Map<UUID, Author> answered = new HashMap<>();
             call(() -> users.getUserSummaries(GetUserSummariesRequest.newBuilder()
                     .addAllUserIds(batch.stream().map(UUID::toString).toList()).build()))
-                    .getUsersList().forEach(user -> answered.put(UUID.fromString(user.getId()), view(user)));
+                    .getUsersList().forEach(user -> answered.put(UUID.fromString(user.getId()),
+                            new Author(view(user), user.getPrivateAccount())));
             for (UUID id : batch) {
-                AuthorView author = answered.get(id);
+                Author author = answered.get(id);
                 authors.put(id, Optional.ofNullable(author));
                 if (author != null) {
                     found.put(id, author);
@@ -78,8 +79,15 @@ public final class UserDirectory {
         return found;
     }
 
-    public Optional<AuthorView> author(UUID id) {
-        return Optional.ofNullable(authors(List.of(id)).get(id));
+    /** What posts show of those users user-service knows. */
+    public Map<UUID, AuthorView> authors(Collection<UUID> ids) {
+        Map<UUID, AuthorView> views = new HashMap<>();
+        summaries(ids).forEach((id, author) -> views.put(id, author.view()));
+        return views;
+    }
+
+    public Optional<Author> author(UUID id) {
+        return Optional.ofNullable(summaries(List.of(id)).get(id));
     }
 
     /** How {@code other} relates to {@code viewer}. */

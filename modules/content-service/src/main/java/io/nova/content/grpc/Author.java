@@ -1,0 +1,7 @@
+package io.nova.content.grpc;
+
+import io.nova.content.api.AuthorView;
+
+/** A user as user-service summarizes them: what posts show, and whether the account is private. */
+public record Author(AuthorView view, boolean privateAccount) {
+}
