@@ -80,10 +80,6 @@ public final class Ffmpeg {
         return Optional.empty();
     }
 
-    public Path binary() {
-        return ffmpeg;
-    }
-
     public Probe probe(Path video) throws UnprocessableMediaException {
         String output = run(List.of(ffprobe.toString(), "-v", "error", "-print_format", "json", "-show_format",
                 "-show_streams", video.toString()), "read the video");

@@ -28,10 +28,6 @@ public final class MediaViews {
         this.clock = clock;
     }
 
-    public Duration urlTtl() {
-        return urlTtl;
-    }
-
     /** When URLs presigned now stop working. */
     public Instant urlsExpireAt() {
         return clock.instant().plus(urlTtl);
