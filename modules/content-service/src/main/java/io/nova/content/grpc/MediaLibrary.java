@@ -7,7 +7,6 @@ import io.nova.content.api.MediaView;
 import io.nova.kernel.auth.NovaPrincipal;
 import io.nova.content.core.MediaRefusedException;
 import io.nova.kernel.grpc.GrpcIdentity;
-import io.nova.kernel.errors.ApiException;
 import io.nova.proto.media.v1.ClaimMediaRequest;
 import io.nova.proto.media.v1.GetMediaRequest;
 import io.nova.proto.media.v1.GetMediaResponse;
@@ -34,7 +33,6 @@ import java.util.regex.Pattern;
  */
 public final class MediaLibrary {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MediaLibrary.class);
     static final String SERVICE = "media-service";
     private static final int BATCH = 100;
     private static final Pattern MEDIA_ID = Pattern.compile("media ([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
@@ -60,7 +58,7 @@ public final class MediaLibrary {
                     .setClaimant(claimant)
                     .build());
         } catch (StatusRuntimeException e) {
-            throw refusal(e.getStatus()).orElseThrow(() -> unavailable(e));
+            throw refusal(e.getStatus()).orElseThrow(() -> Unavailable.of(SERVICE, e));
         }
     }
 
@@ -127,16 +125,10 @@ public final class MediaLibrary {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            throw unavailable(e.getCause());
+            throw Unavailable.of(SERVICE, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable(e);
+            throw Unavailable.of(SERVICE, e);
         }
-    }
-
-    /** A 503 the client may retry; logged, since it is an outage rather than a bad request. */
-    static ApiException unavailable(Throwable cause) {
-        LOG.warn("{} did not answer: {}", SERVICE, String.valueOf(cause));
-        return ApiException.serviceUnavailable("dependency_unavailable", SERVICE + " did not answer; retry shortly");
     }
 }

@@ -6,7 +6,6 @@ import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.StatusRuntimeException;
 import io.nova.content.api.AuthorView;
 import io.nova.content.core.Relation;
-import io.nova.kernel.errors.ApiException;
 import io.nova.proto.user.v1.GetRelationshipRequest;
 import io.nova.proto.user.v1.GetUserSummariesRequest;
 import io.nova.proto.user.v1.GetUsersByUsernameRequest;
@@ -34,7 +33,6 @@ import java.util.function.Supplier;
  */
 public final class UserDirectory {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UserDirectory.class);
     static final String SERVICE = "user-service";
     private static final int BATCH = 100;
 
@@ -147,7 +145,7 @@ public final class UserDirectory {
         try {
             return call.get();
         } catch (StatusRuntimeException e) {
-            throw unavailable(e);
+            throw Unavailable.of(SERVICE, e);
         }
     }
 
@@ -155,16 +153,10 @@ public final class UserDirectory {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            throw unavailable(e.getCause());
+            throw Unavailable.of(SERVICE, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable(e);
+            throw Unavailable.of(SERVICE, e);
         }
-    }
-
-    /** A 503 the client may retry; logged, since it is an outage rather than a bad request. */
-    static ApiException unavailable(Throwable cause) {
-        LOG.warn("{} did not answer: {}", SERVICE, String.valueOf(cause));
-        return ApiException.serviceUnavailable("dependency_unavailable", SERVICE + " did not answer; retry shortly");
     }
 }
