@@ -5,6 +5,8 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,10 @@ public final class Database {
             LOG.info("Database {}: {} migration(s) applied, schema version {}", config.getUrl(),
                     result.migrationsExecuted, result.targetSchemaVersion);
         }
-        return new JdbiFactory().build(environment, config, dataSource, HEALTH_CHECK);
+        Jdbi jdbi = new JdbiFactory().build(environment, config, dataSource, HEALTH_CHECK);
+        // Nova's SQL is plain SQL with :named parameters, never Jdbi's <attribute> templates: skipping the template
+        // pass saves CPU on every statement, and a "<" in a keyset comparison can never be mistaken for one.
+        jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
+        return jdbi;
     }
 }
