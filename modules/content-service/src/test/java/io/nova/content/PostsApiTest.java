@@ -19,8 +19,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -202,6 +208,38 @@ class PostsApiTest {
         People.Person bob = people.register();
         assertThat(http.post("/api/v1/posts", bob.token(), body, "Idempotency-Key", key).statusCode()).isEqualTo(201);
         assertThat(rows("SELECT count(*) FROM posts WHERE author_id = ?::uuid", bob.id())).isEqualTo(1);
+    }
+
+    @Test
+    void sameIdempotencyKeyInParallelStillCreatesOnePost() throws Exception {
+        People.Person ann = people.register();
+        String key = "burst-" + People.unique();
+        String body = Http.body("text", "tapped twenty times");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    return http.post("/api/v1/posts", ann.token(), body, "Idempotency-Key", key);
+                }));
+            }
+            go.countDown();
+            Set<String> created = new HashSet<>();
+            for (Future<HttpResponse<String>> call : calls) {
+                HttpResponse<String> response = call.get();
+                // The first creates; the others replay it (201) or are told it is still running (409).
+                assertThat(response.statusCode()).as(response.body()).isIn(201, 409);
+                if (response.statusCode() == 201) {
+                    created.add(Http.json(response).path("id").asText());
+                }
+            }
+            assertThat(created).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rows("SELECT count(*) FROM posts WHERE author_id = ?::uuid", ann.id())).isEqualTo(1);
     }
 
     // --- edit and delete ---
