@@ -21,8 +21,6 @@ import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
 import io.nova.proto.media.v1.MediaServiceGrpc;
 import io.nova.proto.user.v1.UserServiceGrpc;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.TemplateEngine;
 
 import java.time.Duration;
 
@@ -47,10 +45,6 @@ public final class ContentServiceApplication extends NovaApplication<ContentServ
                 Duration.ofMillis(content.getAuthorCacheTtl().toMilliseconds()), content.getAuthorCacheSize());
         MediaLibrary media = new MediaLibrary(MediaServiceGrpc.newBlockingStub(mediaChannel),
                 MediaServiceGrpc.newFutureStub(mediaChannel));
-
-        // No content SQL uses Jdbi's <attribute> templates (nor does the kernel's): skipping the template parse
-        // saves a noticeable share of the CPU a timeline page costs.
-        context.jdbi().getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
 
         PostStore postStore = new PostStore();
         BookmarkStore bookmarkStore = new BookmarkStore();
