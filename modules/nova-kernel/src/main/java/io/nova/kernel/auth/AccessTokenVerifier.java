@@ -1,5 +1,7 @@
 package io.nova.kernel.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -17,8 +19,26 @@ import java.util.Date;
  * Decides whether a bearer token is a valid Nova access token: RS256 only (so neither {@code none} nor an HMAC
  * signed with the public key gets through), a known {@code kid}, a good signature, our issuer and audience,
  * within {@code nbf}..{@code exp} give or take the skew, type {@code access}, and not revoked.
+ *
+ * <p>A client sends the same token with every request for its 15 minutes, so a token that passed is remembered (by
+ * its exact text, for at most {@link #REMEMBER_FOR}): the next request skips parsing and the RSA signature check,
+ * which are most of the cost. What can change meanwhile is checked every time: the clock against {@code exp}, the
+ * signing key still being trusted, and revocation.
  */
 public final class AccessTokenVerifier {
+
+    static final Duration REMEMBER_FOR = Duration.ofMinutes(5);
+    /** About 1 KiB each: a bounded ~10 MiB per replica. */
+    static final int REMEMBERED_TOKENS = 10_000;
+
+    /** What a verified token said that later requests must check again. */
+    private record Verified(NovaPrincipal principal, String keyId, Instant notBefore) {
+    }
+
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_TOKENS)
+            .expireAfterWrite(REMEMBER_FOR)
+            .build();
 
     private final VerificationKeys keys;
     private final String issuer;
@@ -38,6 +58,29 @@ public final class AccessTokenVerifier {
     }
 
     public NovaPrincipal verify(String token) throws InvalidTokenException {
+        Verified known = verified.getIfPresent(token);
+        if (known == null) {
+            known = verifySignatureAndClaims(token);
+            verified.put(token, known);
+        }
+        Instant now = clock.instant();
+        if (!now.minus(skew).isBefore(known.principal().expiresAt())) {
+            throw new InvalidTokenException("expired");
+        }
+        if (known.notBefore() != null && now.plus(skew).isBefore(known.notBefore())) {
+            throw new InvalidTokenException("not valid yet");
+        }
+        if (keys.find(known.keyId()).isEmpty()) {
+            throw new InvalidTokenException("key " + known.keyId() + " is no longer trusted");
+        }
+        if (revoked.isRevoked(known.principal().tokenId())) {
+            throw new InvalidTokenException("revoked");
+        }
+        return known.principal();
+    }
+
+    /** Everything that does not change while the token lives; the time checks are done here too, to fail early. */
+    private Verified verifySignatureAndClaims(String token) throws InvalidTokenException {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -82,10 +125,8 @@ public final class AccessTokenVerifier {
         if (subject == null || subject.isBlank() || tokenId == null || tokenId.isBlank()) {
             throw new InvalidTokenException("sub and jti are required");
         }
-        if (revoked.isRevoked(tokenId)) {
-            throw new InvalidTokenException("revoked");
-        }
-        return new NovaPrincipal(subject, tokenId, expires, token);
+        return new Verified(new NovaPrincipal(subject, tokenId, expires, token), jwt.getHeader().getKeyID(),
+                notBefore);
     }
 
     private static Instant instant(Date date) {
