@@ -13,6 +13,7 @@ import io.nova.proto.content.v1.ListAuthorPostIdsRequest;
 import io.nova.proto.content.v1.ListAuthorPostIdsResponse;
 import io.nova.proto.content.v1.Post;
 import io.nova.proto.content.v1.Visibility;
+import io.nova.testing.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ContentGrpcTest {
 
     private ContentStack stack;
-    private Http http;
+    private ApiClient http;
     private People people;
     private ManagedChannel channel;
     private ContentServiceGrpc.ContentServiceBlockingStub grpc;
@@ -43,8 +44,8 @@ class ContentGrpcTest {
     @BeforeAll
     void start(TestPlatform platform) {
         stack = ContentStack.start(platform);
-        http = new Http(stack.content::uri);
-        people = new People(new Http(stack.users::uri));
+        http = new ApiClient(stack.content);
+        people = new People(new ApiClient(stack.users));
         channel = GrpcChannels.open("127.0.0.1:" + stack.content.grpcPort(), Duration.ofSeconds(5),
                 ContentServiceGrpc.getServiceDescriptor());
         grpc = ContentServiceGrpc.newBlockingStub(channel);
@@ -61,9 +62,9 @@ class ContentGrpcTest {
     }
 
     private String post(People.Person author, Object... fields) {
-        HttpResponse<String> response = http.post("/api/v1/posts", author.token(), Http.body(fields));
+        HttpResponse<String> response = http.send("POST", "/api/v1/posts", author.token(), ApiClient.body(fields));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return Http.json(response).path("id").asText();
+        return ApiClient.json(response).path("id").asText();
     }
 
     private List<Post> posts(People.Person viewer, String... ids) {

@@ -6,6 +6,7 @@ import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
 import io.nova.testing.RunningService;
 import io.nova.testing.TestIdentity;
+import io.nova.testing.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DependencyOutageTest {
 
     private RunningService<ContentServiceConfiguration> content;
-    private Http http;
+    private ApiClient http;
 
     @BeforeAll
     void start(TestPlatform platform) throws IOException {
@@ -40,7 +41,7 @@ class DependencyOutageTest {
                 ConfigOverride.config("content.userServiceTarget", nowhere),
                 ConfigOverride.config("content.mediaServiceTarget", nowhere),
                 ConfigOverride.config("content.grpcDeadline", "500ms"));
-        http = new Http(content::uri);
+        http = new ApiClient(content);
     }
 
     @AfterAll
@@ -54,9 +55,10 @@ class DependencyOutageTest {
     void visibilityDecisionsAre503AndOwnPostsStillWork() {
         TestIdentity.User ann = TestIdentity.newUser();
         TestIdentity.User bob = TestIdentity.newUser();
-        HttpResponse<String> created = http.post("/api/v1/posts", ann.accessToken(), Http.body("text", "still here"));
+        HttpResponse<String> created = http.send("POST", "/api/v1/posts", ann.accessToken(),
+                ApiClient.body("text", "still here"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonNode post = Http.json(created);
+        JsonNode post = ApiClient.json(created);
         assertThat(post.path("author").path("id").asText()).isEqualTo(ann.id());
         String id = post.path("id").asText();
 
@@ -64,12 +66,13 @@ class DependencyOutageTest {
 
         HttpResponse<String> other = http.get("/api/v1/posts/" + id, bob.accessToken());
         assertThat(other.statusCode()).as(other.body()).isEqualTo(503);
-        assertThat(Http.json(other).path("error").asText()).isEqualTo("dependency_unavailable");
+        assertThat(ApiClient.json(other).path("error").asText()).isEqualTo("dependency_unavailable");
         assertThat(http.get("/api/v1/posts?author=" + ann.id(), bob.accessToken()).statusCode()).isEqualTo(503);
         assertThat(http.send("PUT", "/api/v1/posts/" + id + "/like", bob.accessToken(), null).statusCode())
                 .isEqualTo(503);
 
-        HttpResponse<String> withMedia = http.post("/api/v1/posts", ann.accessToken(), Http.body("text", "pic",
+        HttpResponse<String> withMedia = http.send("POST", "/api/v1/posts", ann.accessToken(),
+                ApiClient.body("text", "pic",
                 "media_ids", java.util.List.of(java.util.UUID.randomUUID().toString())));
         assertThat(withMedia.statusCode()).as(withMedia.body()).isEqualTo(503);
     }

@@ -6,6 +6,7 @@ import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.events.EventTypes;
 import io.nova.kernel.events.Topics;
 import io.nova.testing.EventLog;
+import io.nova.testing.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,15 +36,15 @@ class InteractionsApiTest {
 
     private TestPlatform platform;
     private ContentStack stack;
-    private Http http;
+    private ApiClient http;
     private People people;
 
     @BeforeAll
     void start(TestPlatform platform) {
         this.platform = platform;
         stack = ContentStack.start(platform);
-        http = new Http(stack.content::uri);
-        people = new People(new Http(stack.users::uri));
+        http = new ApiClient(stack.content);
+        people = new People(new ApiClient(stack.users));
     }
 
     @AfterAll
@@ -54,9 +55,9 @@ class InteractionsApiTest {
     }
 
     private String post(People.Person author, Object... fields) {
-        HttpResponse<String> response = http.post("/api/v1/posts", author.token(), Http.body(fields));
+        HttpResponse<String> response = http.send("POST", "/api/v1/posts", author.token(), ApiClient.body(fields));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return Http.json(response).path("id").asText();
+        return ApiClient.json(response).path("id").asText();
     }
 
     private HttpResponse<String> like(People.Person who, String post) {
@@ -64,18 +65,18 @@ class InteractionsApiTest {
     }
 
     private HttpResponse<String> comment(People.Person who, String post, Object... fields) {
-        return http.post("/api/v1/posts/" + post + "/comments", who.token(), Http.body(fields));
+        return http.send("POST", "/api/v1/posts/" + post + "/comments", who.token(), ApiClient.body(fields));
     }
 
     private JsonNode view(People.Person viewer, String post) {
         HttpResponse<String> response = http.get("/api/v1/posts/" + post, viewer.token());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Http.json(response);
+        return ApiClient.json(response);
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(Http.json(response).path("error").asText()).as(response.body()).isEqualTo(code);
+        assertThat(ApiClient.json(response).path("error").asText()).as(response.body()).isEqualTo(code);
     }
 
     private long count(String sql, String id) throws Exception {
@@ -121,7 +122,7 @@ class InteractionsApiTest {
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> response = like(bob, id);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            JsonNode state = Http.json(response);
+            JsonNode state = ApiClient.json(response);
             assertThat(state.path("liked").asBoolean()).isTrue();
             assertThat(state.path("like_count").asLong()).isEqualTo(1);
         }
@@ -129,7 +130,7 @@ class InteractionsApiTest {
         assertThat(view(ann, id).path("liked_by_me").asBoolean()).isFalse();
         assertThat(view(ann, id).path("like_count").asLong()).isEqualTo(1);
 
-        JsonNode likers = Http.json(http.get("/api/v1/posts/" + id + "/likes", ann.token()));
+        JsonNode likers = ApiClient.json(http.get("/api/v1/posts/" + id + "/likes", ann.token()));
         assertThat(likers.path("items")).hasSize(1);
         assertThat(likers.path("items").get(0).path("user").path("username").asText()).isEqualTo(bob.username());
         assertThat(likers.path("items").get(0).path("liked_at").asText()).isNotEmpty();
@@ -137,8 +138,8 @@ class InteractionsApiTest {
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> response = http.send("DELETE", "/api/v1/posts/" + id + "/like", bob.token(), null);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(Http.json(response).path("liked").asBoolean()).isFalse();
-            assertThat(Http.json(response).path("like_count").asLong()).isZero();
+            assertThat(ApiClient.json(response).path("liked").asBoolean()).isFalse();
+            assertThat(ApiClient.json(response).path("like_count").asLong()).isZero();
         }
         assertThat(view(bob, id).path("liked_by_me").asBoolean()).isFalse();
         assertError(like(bob, UUID.randomUUID().toString()), 404, "not_found");
@@ -219,20 +220,20 @@ class InteractionsApiTest {
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> response = comment(i % 2 == 0 ? bob : ann, id, "text", "comment " + i);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-            JsonNode comment = Http.json(response);
+            JsonNode comment = ApiClient.json(response);
             assertThat(response.headers().firstValue("Location").orElseThrow())
                     .endsWith("/api/v1/posts/" + id + "/comments/" + comment.path("id").asText());
             made.add(comment.path("id").asText());
         }
-        JsonNode reply = Http.json(comment(ann, id, "text", "answer", "reply_to_comment", made.get(0)));
+        JsonNode reply = ApiClient.json(comment(ann, id, "text", "answer", "reply_to_comment", made.get(0)));
         assertThat(reply.path("reply_to_comment").asText()).isEqualTo(made.get(0));
         assertThat(reply.path("author").path("username").asText()).isEqualTo(ann.username());
         made.add(reply.path("id").asText());
 
-        JsonNode first = Http.json(http.get("/api/v1/posts/" + id + "/comments?limit=3", bob.token()));
+        JsonNode first = ApiClient.json(http.get("/api/v1/posts/" + id + "/comments?limit=3", bob.token()));
         List<String> seen = new ArrayList<>();
         first.path("items").forEach(item -> seen.add(item.path("id").asText()));
-        JsonNode rest = Http.json(http.get("/api/v1/posts/" + id + "/comments?limit=3&cursor="
+        JsonNode rest = ApiClient.json(http.get("/api/v1/posts/" + id + "/comments?limit=3&cursor="
                 + first.path("next_cursor").asText(), bob.token()));
         rest.path("items").forEach(item -> seen.add(item.path("id").asText()));
         assertThat(seen).containsExactlyElementsOf(made);
@@ -245,7 +246,7 @@ class InteractionsApiTest {
         People.Person ann = people.register();
         String id = post(ann, "text", "rules");
         String other = post(ann, "text", "elsewhere");
-        String foreign = Http.json(comment(ann, other, "text", "there")).path("id").asText();
+        String foreign = ApiClient.json(comment(ann, other, "text", "there")).path("id").asText();
         assertError(comment(ann, id), 400, "validation_failed");
         assertError(comment(ann, id, "text", "  "), 400, "validation_failed");
         assertError(comment(ann, id, "text", "x".repeat(1001)), 400, "validation_failed");
@@ -262,8 +263,8 @@ class InteractionsApiTest {
         People.Person bob = people.register();
         People.Person eve = people.register();
         String id = post(ann, "text", "moderated");
-        String bobs = Http.json(comment(bob, id, "text", "bob was here")).path("id").asText();
-        String bobs2 = Http.json(comment(bob, id, "text", "again")).path("id").asText();
+        String bobs = ApiClient.json(comment(bob, id, "text", "bob was here")).path("id").asText();
+        String bobs2 = ApiClient.json(comment(bob, id, "text", "again")).path("id").asText();
         String path = "/api/v1/posts/" + id + "/comments/";
 
         assertError(http.send("DELETE", path + bobs, eve.token(), null), 403, "forbidden");
@@ -272,7 +273,7 @@ class InteractionsApiTest {
         assertError(http.send("DELETE", path + bobs, bob.token(), null), 404, "not_found");
         assertError(http.send("DELETE", path + UUID.randomUUID(), ann.token(), null), 404, "not_found");
         assertThat(view(ann, id).path("comment_count").asLong()).isZero();
-        assertThat(Http.json(http.get("/api/v1/posts/" + id + "/comments", ann.token())).path("items")).isEmpty();
+        assertThat(ApiClient.json(http.get("/api/v1/posts/" + id + "/comments", ann.token())).path("items")).isEmpty();
 
         List<JsonNode> created = EventLog.await(platform.kafkaBootstrapServers(), Topics.CONTENT_EVENTS,
                 EventLog.ofType(EventTypes.COMMENT_CREATED, "post_id", id), 2, Duration.ofSeconds(30));
@@ -301,7 +302,7 @@ class InteractionsApiTest {
         // Each of the first ten comments deleted five times at once, by its author and the post's author.
         List<Callable<HttpResponse<String>>> deletes = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            String commentId = Http.json(made.get(i)).path("id").asText();
+            String commentId = ApiClient.json(made.get(i)).path("id").asText();
             People.Person author = crowd.get(i);
             for (int j = 0; j < 5; j++) {
                 People.Person who = j % 2 == 0 ? author : ann;
@@ -327,11 +328,11 @@ class InteractionsApiTest {
         comment(reader, id, "text", "nice");
         people.block(reader, troll);
         List<String> seen = new ArrayList<>();
-        Http.json(http.get("/api/v1/posts/" + id + "/comments", reader.token())).path("items")
+        ApiClient.json(http.get("/api/v1/posts/" + id + "/comments", reader.token())).path("items")
                 .forEach(item -> seen.add(item.path("text").asText()));
         assertThat(seen).containsExactly("nice");
         List<String> seenByAnn = new ArrayList<>();
-        Http.json(http.get("/api/v1/posts/" + id + "/comments", ann.token())).path("items")
+        ApiClient.json(http.get("/api/v1/posts/" + id + "/comments", ann.token())).path("items")
                 .forEach(item -> seenByAnn.add(item.path("text").asText()));
         assertThat(seenByAnn).containsExactly("troll comment", "nice");
     }
@@ -347,22 +348,22 @@ class InteractionsApiTest {
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> response = http.send("PUT", "/api/v1/posts/" + first + "/bookmark", bob.token(), null);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(Http.json(response).path("bookmarked").asBoolean()).isTrue();
+            assertThat(ApiClient.json(response).path("bookmarked").asBoolean()).isTrue();
         }
         http.send("PUT", "/api/v1/posts/" + second + "/bookmark", bob.token(), null);
 
-        JsonNode mine = Http.json(http.get("/api/v1/posts/bookmarks", bob.token()));
+        JsonNode mine = ApiClient.json(http.get("/api/v1/posts/bookmarks", bob.token()));
         List<String> ids = new ArrayList<>();
         mine.path("items").forEach(item -> ids.add(item.path("id").asText()));
         assertThat(ids).containsExactly(second, first);
         assertThat(mine.path("items").get(0).path("bookmarked_by_me").asBoolean()).isTrue();
-        assertThat(Http.json(http.get("/api/v1/posts/bookmarks", ann.token())).path("items")).isEmpty();
+        assertThat(ApiClient.json(http.get("/api/v1/posts/bookmarks", ann.token())).path("items")).isEmpty();
         assertThat(view(bob, first).path("bookmarked_by_me").asBoolean()).isTrue();
         assertThat(view(ann, first).path("bookmarked_by_me").asBoolean()).isFalse();
 
-        JsonNode page = Http.json(http.get("/api/v1/posts/bookmarks?limit=1", bob.token()));
+        JsonNode page = ApiClient.json(http.get("/api/v1/posts/bookmarks?limit=1", bob.token()));
         assertThat(page.path("items")).hasSize(1);
-        JsonNode next = Http.json(http.get("/api/v1/posts/bookmarks?limit=1&cursor="
+        JsonNode next = ApiClient.json(http.get("/api/v1/posts/bookmarks?limit=1&cursor="
                 + page.path("next_cursor").asText(), bob.token()));
         assertThat(next.path("items").get(0).path("id").asText()).isEqualTo(first);
 
@@ -370,9 +371,9 @@ class InteractionsApiTest {
             HttpResponse<String> response = http.send("DELETE", "/api/v1/posts/" + first + "/bookmark", bob.token(),
                     null);
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(Http.json(response).path("bookmarked").asBoolean()).isFalse();
+            assertThat(ApiClient.json(response).path("bookmarked").asBoolean()).isFalse();
         }
-        JsonNode after = Http.json(http.get("/api/v1/posts/bookmarks", bob.token()));
+        JsonNode after = ApiClient.json(http.get("/api/v1/posts/bookmarks", bob.token()));
         assertThat(after.path("items")).hasSize(1);
         assertThat(after.path("items").get(0).path("id").asText()).isEqualTo(second);
     }
@@ -384,11 +385,11 @@ class InteractionsApiTest {
         String id = post(ann, "text", "soon hidden");
         http.send("PUT", "/api/v1/posts/" + id + "/bookmark", bob.token(), null);
         people.block(ann, bob);
-        assertThat(Http.json(http.get("/api/v1/posts/bookmarks", bob.token())).path("items")).isEmpty();
+        assertThat(ApiClient.json(http.get("/api/v1/posts/bookmarks", bob.token())).path("items")).isEmpty();
         // Still one's own to remove.
         HttpResponse<String> removed = http.send("DELETE", "/api/v1/posts/" + id + "/bookmark", bob.token(), null);
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
         people.unblock(ann, bob);
-        assertThat(Http.json(http.get("/api/v1/posts/bookmarks", bob.token())).path("items")).isEmpty();
+        assertThat(ApiClient.json(http.get("/api/v1/posts/bookmarks", bob.token())).path("items")).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.nova.content;
 
+import io.nova.testing.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -12,9 +13,9 @@ final class People {
     record Person(String id, String username, String token) {
     }
 
-    private final Http users;
+    private final ApiClient users;
 
-    People(Http users) {
+    People(ApiClient users) {
         this.users = users;
     }
 
@@ -23,13 +24,13 @@ final class People {
     }
 
     Person register(String username) {
-        HttpResponse<String> response = users.post("/api/v1/auth/register", null, Http.body(
+        HttpResponse<String> response = users.send("POST", "/api/v1/auth/register", null, ApiClient.body(
                 "email", username.toLowerCase() + "@example.com", "username", username,
                 "password", "correct horse battery"));
         if (response.statusCode() != 201) {
             throw new AssertionError("register " + username + ": " + response.statusCode() + " " + response.body());
         }
-        JsonNode body = Http.json(response);
+        JsonNode body = ApiClient.json(response);
         return new Person(body.path("user").path("id").asText(), username, body.path("access_token").asText());
     }
 
@@ -46,7 +47,7 @@ final class People {
     }
 
     void makePrivate(Person who) {
-        expect200(users.send("PATCH", "/api/v1/users/me", who.token(), Http.body("private_account", true)));
+        expect200(users.send("PATCH", "/api/v1/users/me", who.token(), ApiClient.body("private_account", true)));
     }
 
     static String unique() {

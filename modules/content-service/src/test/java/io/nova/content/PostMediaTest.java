@@ -3,6 +3,8 @@ package io.nova.content;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
+import io.nova.testing.ApiClient;
+import io.nova.testing.MediaUploads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,16 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostMediaTest {
 
     private ContentStack stack;
-    private Http http;
+    private ApiClient http;
     private People people;
-    private Uploads uploads;
+    private MediaUploads uploads;
 
     @BeforeAll
     void start(TestPlatform platform) {
         stack = ContentStack.start(platform);
-        http = new Http(stack.content::uri);
-        people = new People(new Http(stack.users::uri));
-        uploads = new Uploads(new Http(stack.media::uri));
+        http = new ApiClient(stack.content);
+        people = new People(new ApiClient(stack.users));
+        uploads = new MediaUploads(stack.media);
     }
 
     @AfterAll
@@ -43,12 +45,12 @@ class PostMediaTest {
     }
 
     private HttpResponse<String> create(People.Person author, Object... fields) {
-        return http.post("/api/v1/posts", author.token(), Http.body(fields));
+        return http.send("POST", "/api/v1/posts", author.token(), ApiClient.body(fields));
     }
 
     private static void assertRefused(HttpResponse<String> response, String code, String mediaId) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
-        JsonNode error = Http.json(response);
+        JsonNode error = ApiClient.json(response);
         assertThat(error.path("error").asText()).as(response.body()).isEqualTo(code);
         assertThat(error.path("details").path("media_id").asText()).isEqualTo(mediaId);
         assertThat(error.path("message").asText()).contains(mediaId);
@@ -58,14 +60,14 @@ class PostMediaTest {
     void readyMediaOfTheAuthorIsAttachedWithWorkingUrls() throws Exception {
         People.Person ann = people.register();
         People.Person bob = people.register();
-        String first = uploads.readyImage(ann);
-        String second = uploads.readyImage(ann);
+        String first = uploads.readyImage(ann.token(), 64, 48);
+        String second = uploads.readyImage(ann.token(), 64, 48);
 
         HttpResponse<String> response = create(ann, "media_ids", List.of(second, first));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        String id = Http.json(response).path("id").asText();
+        String id = ApiClient.json(response).path("id").asText();
 
-        JsonNode post = Http.json(http.get("/api/v1/posts/" + id, bob.token()));
+        JsonNode post = ApiClient.json(http.get("/api/v1/posts/" + id, bob.token()));
         assertThat(post.path("text").asText()).isEmpty();
         assertThat(post.path("media")).extracting(media -> media.path("id").asText()).containsExactly(second, first);
         JsonNode media = post.path("media").get(0);
@@ -77,7 +79,7 @@ class PostMediaTest {
         assertThat(image.statusCode()).isEqualTo(200);
         assertThat(image.body().length).isPositive();
 
-        JsonNode timeline = Http.json(http.get("/api/v1/posts?author=" + ann.id(), bob.token()));
+        JsonNode timeline = ApiClient.json(http.get("/api/v1/posts?author=" + ann.id(), bob.token()));
         assertThat(timeline.path("items").get(0).path("media")).hasSize(2);
     }
 
@@ -85,18 +87,18 @@ class PostMediaTest {
     void mediaThatIsNotTheAuthorsNotReadyOrUsedIsRefusedByName() throws Exception {
         People.Person ann = people.register();
         People.Person bob = people.register();
-        String bobs = uploads.readyImage(bob);
+        String bobs = uploads.readyImage(bob.token(), 64, 48);
         assertRefused(create(ann, "text", "stolen", "media_ids", List.of(bobs)), "media_not_yours", bobs);
 
-        String pending = uploads.pendingImage(ann);
+        String pending = uploads.pendingImage(ann.token());
         assertRefused(create(ann, "text", "too soon", "media_ids", List.of(pending)), "media_not_usable", pending);
 
-        String used = uploads.readyImage(ann);
+        String used = uploads.readyImage(ann.token(), 64, 48);
         assertThat(create(ann, "text", "first use", "media_ids", List.of(used)).statusCode()).isEqualTo(201);
         assertRefused(create(ann, "text", "second use", "media_ids", List.of(used)), "media_not_usable", used);
 
         // Nothing was posted by the refused requests.
-        JsonNode timeline = Http.json(http.get("/api/v1/posts?author=" + ann.id(), ann.token()));
+        JsonNode timeline = ApiClient.json(http.get("/api/v1/posts?author=" + ann.id(), ann.token()));
         assertThat(timeline.path("items")).hasSize(1);
     }
 }

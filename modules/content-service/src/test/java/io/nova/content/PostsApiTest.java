@@ -7,6 +7,7 @@ import io.nova.kernel.events.EventTypes;
 import io.nova.kernel.events.Topics;
 import io.nova.testing.EventLog;
 import io.nova.testing.TestIdentity;
+import io.nova.testing.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,15 +38,15 @@ class PostsApiTest {
 
     private TestPlatform platform;
     private ContentStack stack;
-    private Http http;
+    private ApiClient http;
     private People people;
 
     @BeforeAll
     void start(TestPlatform platform) {
         this.platform = platform;
         stack = ContentStack.start(platform);
-        http = new Http(stack.content::uri);
-        people = new People(new Http(stack.users::uri));
+        http = new ApiClient(stack.content);
+        people = new People(new ApiClient(stack.users));
     }
 
     @AfterAll
@@ -56,13 +57,13 @@ class PostsApiTest {
     }
 
     private HttpResponse<String> create(People.Person author, Object... fields) {
-        return http.post("/api/v1/posts", author.token(), Http.body(fields));
+        return http.send("POST", "/api/v1/posts", author.token(), ApiClient.body(fields));
     }
 
     private JsonNode created(People.Person author, Object... fields) {
         HttpResponse<String> response = create(author, fields);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return Http.json(response);
+        return ApiClient.json(response);
     }
 
     private HttpResponse<String> get(People.Person viewer, String postId) {
@@ -72,7 +73,7 @@ class PostsApiTest {
     private JsonNode timeline(People.Person viewer, String author, String query) {
         HttpResponse<String> response = http.get("/api/v1/posts?author=" + author + query, viewer.token());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Http.json(response);
+        return ApiClient.json(response);
     }
 
     private static List<String> ids(JsonNode page) {
@@ -83,7 +84,7 @@ class PostsApiTest {
 
     private static void assertError(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(Http.json(response).path("error").asText()).as(response.body()).isEqualTo(code);
+        assertThat(ApiClient.json(response).path("error").asText()).as(response.body()).isEqualTo(code);
     }
 
     private long rows(String sql, String id) throws Exception {
@@ -105,7 +106,7 @@ class PostsApiTest {
         HttpResponse<String> response = create(ann, "text", "Hello @" + bob.username().toUpperCase()
                 + " and @nobody_" + People.unique().substring(0, 6) + " #Nova #nova #java_17 me@example.com");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonNode post = Http.json(response);
+        JsonNode post = ApiClient.json(response);
         assertThat(response.headers().firstValue("Location").orElseThrow())
                 .endsWith("/api/v1/posts/" + post.path("id").asText());
         assertThat(post.path("author").path("id").asText()).isEqualTo(ann.id());
@@ -123,7 +124,7 @@ class PostsApiTest {
 
         HttpResponse<String> read = get(bob, post.path("id").asText());
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
-        assertThat(Http.json(read).path("text").asText()).isEqualTo(post.path("text").asText());
+        assertThat(ApiClient.json(read).path("text").asText()).isEqualTo(post.path("text").asText());
     }
 
     @Test
@@ -134,7 +135,7 @@ class PostsApiTest {
         assertError(create(ann, "text", "a".repeat(2201)), 400, "validation_failed");
         HttpResponse<String> tooLong = create(ann, "text", emoji.repeat(2201));
         assertError(tooLong, 400, "validation_failed");
-        assertThat(Http.json(tooLong).path("details").path("fields").has("text")).isTrue();
+        assertThat(ApiClient.json(tooLong).path("details").path("fields").has("text")).isTrue();
     }
 
     @Test
@@ -144,8 +145,8 @@ class PostsApiTest {
         assertError(create(ann, "text", "   \n"), 400, "empty_post");
         assertError(create(ann, "text", "hi", "visibility", "friends"), 400, "validation_failed");
         assertError(create(ann, "text", "hi", "colour", "red"), 400, "unknown_field");
-        assertError(http.post("/api/v1/posts", ann.token(), "{\"text\": "), 400, "malformed_json");
-        assertError(http.post("/api/v1/posts", ann.token(), "[1,2]"), 400, "invalid_field");
+        assertError(http.send("POST", "/api/v1/posts", ann.token(), "{\"text\": "), 400, "malformed_json");
+        assertError(http.send("POST", "/api/v1/posts", ann.token(), "[1,2]"), 400, "invalid_field");
         List<String> eleven = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             eleven.add(UUID.randomUUID().toString());
@@ -155,11 +156,11 @@ class PostsApiTest {
         assertError(create(ann, "text", "hi", "media_ids", List.of(same, same)), 400, "validation_failed");
         HttpResponse<String> malformed = create(ann, "text", "hi", "media_ids", List.of("not-an-id"));
         assertError(malformed, 422, "media_not_found");
-        assertThat(Http.json(malformed).path("details").path("media_id").asText()).isEqualTo("not-an-id");
+        assertThat(ApiClient.json(malformed).path("details").path("media_id").asText()).isEqualTo("not-an-id");
         assertError(create(ann, "text", "hi", "reply_to", UUID.randomUUID().toString()), 422, "reply_to_not_found");
         assertError(create(ann, "text", "hi", "reply_to", "nope"), 422, "reply_to_not_found");
-        assertError(http.post("/api/v1/posts", null, Http.body("text", "hi")), 401, "unauthorized");
-        assertError(http.post("/api/v1/posts", "garbage", Http.body("text", "hi")), 401, "unauthorized");
+        assertError(http.send("POST", "/api/v1/posts", null, ApiClient.body("text", "hi")), 401, "unauthorized");
+        assertError(http.send("POST", "/api/v1/posts", "garbage", ApiClient.body("text", "hi")), 401, "unauthorized");
         assertError(get(ann, "not-a-post"), 404, "not_found");
         assertError(get(ann, UUID.randomUUID().toString()), 404, "not_found");
     }
@@ -170,8 +171,8 @@ class PostsApiTest {
         String missing = UUID.randomUUID().toString();
         HttpResponse<String> response = create(ann, "text", "look", "media_ids", List.of(missing));
         assertError(response, 422, "media_not_found");
-        assertThat(Http.json(response).path("details").path("media_id").asText()).isEqualTo(missing);
-        assertThat(Http.json(response).path("message").asText()).contains(missing);
+        assertThat(ApiClient.json(response).path("details").path("media_id").asText()).isEqualTo(missing);
+        assertThat(ApiClient.json(response).path("message").asText()).contains(missing);
     }
 
     @Test
@@ -191,22 +192,23 @@ class PostsApiTest {
     void sameIdempotencyKeyCreatesOnePost() throws Exception {
         People.Person ann = people.register();
         String key = "create-" + People.unique();
-        String body = Http.body("text", "only once");
-        HttpResponse<String> first = http.post("/api/v1/posts", ann.token(), body, "Idempotency-Key", key);
-        HttpResponse<String> second = http.post("/api/v1/posts", ann.token(), body, "Idempotency-Key", key);
+        String body = ApiClient.body("text", "only once");
+        HttpResponse<String> first = http.send("POST", "/api/v1/posts", ann.token(), body, "Idempotency-Key", key);
+        HttpResponse<String> second = http.send("POST", "/api/v1/posts", ann.token(), body, "Idempotency-Key", key);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
         assertThat(second.headers().firstValue("Idempotent-Replayed")).hasValue("true");
-        assertThat(Http.json(second).path("id").asText()).isEqualTo(Http.json(first).path("id").asText());
+        assertThat(ApiClient.json(second).path("id").asText()).isEqualTo(ApiClient.json(first).path("id").asText());
         assertThat(rows("SELECT count(*) FROM posts WHERE author_id = ?::uuid", ann.id())).isEqualTo(1);
 
-        assertError(http.post("/api/v1/posts", ann.token(), Http.body("text", "something else"),
+        assertError(http.send("POST", "/api/v1/posts", ann.token(), ApiClient.body("text", "something else"),
                 "Idempotency-Key", key), 422, "idempotency_key_reused");
-        assertError(http.post("/api/v1/posts", ann.token(), body, "Idempotency-Key", " "), 400,
+        assertError(http.send("POST", "/api/v1/posts", ann.token(), body, "Idempotency-Key", " "), 400,
                 "invalid_idempotency_key");
         // Another user's identical key is another key.
         People.Person bob = people.register();
-        assertThat(http.post("/api/v1/posts", bob.token(), body, "Idempotency-Key", key).statusCode()).isEqualTo(201);
+        assertThat(http.send("POST", "/api/v1/posts", bob.token(),
+                body, "Idempotency-Key", key).statusCode()).isEqualTo(201);
         assertThat(rows("SELECT count(*) FROM posts WHERE author_id = ?::uuid", bob.id())).isEqualTo(1);
     }
 
@@ -214,7 +216,7 @@ class PostsApiTest {
     void sameIdempotencyKeyInParallelStillCreatesOnePost() throws Exception {
         People.Person ann = people.register();
         String key = "burst-" + People.unique();
-        String body = Http.body("text", "tapped twenty times");
+        String body = ApiClient.body("text", "tapped twenty times");
         ExecutorService pool = Executors.newFixedThreadPool(20);
         CountDownLatch go = new CountDownLatch(1);
         try {
@@ -222,7 +224,7 @@ class PostsApiTest {
             for (int i = 0; i < 20; i++) {
                 calls.add(pool.submit(() -> {
                     go.await();
-                    return http.post("/api/v1/posts", ann.token(), body, "Idempotency-Key", key);
+                    return http.send("POST", "/api/v1/posts", ann.token(), body, "Idempotency-Key", key);
                 }));
             }
             go.countDown();
@@ -232,7 +234,7 @@ class PostsApiTest {
                 // The first creates; the others replay it (201) or are told it is still running (409).
                 assertThat(response.statusCode()).as(response.body()).isIn(201, 409);
                 if (response.statusCode() == 201) {
-                    created.add(Http.json(response).path("id").asText());
+                    created.add(ApiClient.json(response).path("id").asText());
                 }
             }
             assertThat(created).hasSize(1);
@@ -250,28 +252,28 @@ class PostsApiTest {
         People.Person bob = people.register();
         String id = created(ann, "text", "draft #old").path("id").asText();
 
-        assertError(http.send("PATCH", "/api/v1/posts/" + id, bob.token(), Http.body("text", "mine now")), 403,
+        assertError(http.send("PATCH", "/api/v1/posts/" + id, bob.token(), ApiClient.body("text", "mine now")), 403,
                 "forbidden");
-        assertError(http.send("PATCH", "/api/v1/posts/" + id, ann.token(), Http.body("text", "")), 400, "empty_post");
-        assertError(http.send("PATCH", "/api/v1/posts/" + id, ann.token(), Http.body("media_ids", List.of())), 400,
+        assertError(http.send("PATCH", "/api/v1/posts/" + id, ann.token(), ApiClient.body("text", "")), 400, "empty_post");
+        assertError(http.send("PATCH", "/api/v1/posts/" + id, ann.token(), ApiClient.body("media_ids", List.of())), 400,
                 "unknown_field");
-        assertError(http.send("PATCH", "/api/v1/posts/" + id, ann.token(), Http.body("visibility", "all")), 400,
+        assertError(http.send("PATCH", "/api/v1/posts/" + id, ann.token(), ApiClient.body("visibility", "all")), 400,
                 "validation_failed");
-        assertError(http.send("PATCH", "/api/v1/posts/" + id, ann.token(), Http.body("text", "x".repeat(2201))), 400,
+        assertError(http.send("PATCH", "/api/v1/posts/" + id, ann.token(), ApiClient.body("text", "x".repeat(2201))), 400,
                 "validation_failed");
 
         HttpResponse<String> edited = http.send("PATCH", "/api/v1/posts/" + id, ann.token(),
-                Http.body("text", "final #New @" + bob.username()), "Content-Type", "application/merge-patch+json");
+                ApiClient.body("text", "final #New @" + bob.username()), "Content-Type", "application/merge-patch+json");
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
-        JsonNode post = Http.json(edited);
+        JsonNode post = ApiClient.json(edited);
         assertThat(post.path("text").asText()).startsWith("final");
         assertThat(post.path("hashtags")).extracting(JsonNode::asText).containsExactly("new");
         assertThat(post.path("mentions")).extracting(JsonNode::asText).containsExactly(bob.username());
         assertThat(post.path("edited_at").asText()).isNotEmpty();
         assertThat(post.path("visibility").asText()).isEqualTo("public");
 
-        JsonNode hidden = Http.json(http.send("PATCH", "/api/v1/posts/" + id, ann.token(),
-                Http.body("visibility", "followers")));
+        JsonNode hidden = ApiClient.json(http.send("PATCH", "/api/v1/posts/" + id, ann.token(),
+                ApiClient.body("visibility", "followers")));
         assertThat(hidden.path("visibility").asText()).isEqualTo("followers");
         assertThat(hidden.path("text").asText()).isEqualTo(post.path("text").asText());
         assertError(get(bob, id), 404, "not_found");
@@ -292,13 +294,14 @@ class PostsApiTest {
         assertError(get(ann, id), 404, "not_found");
         assertError(get(bob, id), 404, "not_found");
         assertError(http.send("DELETE", "/api/v1/posts/" + id, ann.token(), null), 404, "not_found");
-        assertError(http.send("PATCH", "/api/v1/posts/" + id, ann.token(), Http.body("text", "back")), 404,
+        assertError(http.send("PATCH", "/api/v1/posts/" + id, ann.token(), ApiClient.body("text", "back")), 404,
                 "not_found");
         assertError(http.send("PUT", "/api/v1/posts/" + id + "/like", bob.token(), null), 404, "not_found");
-        assertError(http.post("/api/v1/posts/" + id + "/comments", bob.token(), Http.body("text", "hi")), 404,
+        assertError(http.send("POST", "/api/v1/posts/" + id + "/comments", bob.token(),
+                ApiClient.body("text", "hi")), 404,
                 "not_found");
         assertThat(ids(timeline(bob, ann.id(), ""))).containsExactly(kept);
-        JsonNode bookmarks = Http.json(http.get("/api/v1/posts/bookmarks", bob.token()));
+        JsonNode bookmarks = ApiClient.json(http.get("/api/v1/posts/bookmarks", bob.token()));
         assertThat(ids(bookmarks)).isEmpty();
     }
 
@@ -379,7 +382,8 @@ class PostsApiTest {
         assertError(get(blocker, annPost), 404, "not_found");
         assertError(http.get("/api/v1/posts?author=" + ann.id(), blocker.token()), 404, "not_found");
         assertError(http.send("PUT", "/api/v1/posts/" + annPost + "/like", blocker.token(), null), 404, "not_found");
-        assertError(http.post("/api/v1/posts/" + annPost + "/comments", blocker.token(), Http.body("text", "hey")),
+        assertError(http.send("POST", "/api/v1/posts/" + annPost + "/comments", blocker.token(),
+                ApiClient.body("text", "hey")),
                 404, "not_found");
 
         people.unblock(blocker, blocked);
@@ -395,7 +399,7 @@ class PostsApiTest {
         JsonNode post = created(ann, "text", "hi @" + bob.username() + " @" + ann.username() + " #events",
                 "visibility", "followers");
         String id = post.path("id").asText();
-        http.send("PATCH", "/api/v1/posts/" + id, ann.token(), Http.body("text", "edited @" + bob.username()));
+        http.send("PATCH", "/api/v1/posts/" + id, ann.token(), ApiClient.body("text", "edited @" + bob.username()));
         http.send("DELETE", "/api/v1/posts/" + id, ann.token(), null);
 
         JsonNode createdEvent = await(EventTypes.POST_CREATED, id);
@@ -441,9 +445,10 @@ class PostsApiTest {
         // Tokens are verified, not looked up: a post by an id user-service does not know still works, with an
         // author summary of just the id.
         TestIdentity.User ghost = TestIdentity.newUser();
-        HttpResponse<String> response = http.post("/api/v1/posts", ghost.accessToken(), Http.body("text", "boo"));
+        HttpResponse<String> response = http.send("POST", "/api/v1/posts", ghost.accessToken(),
+                ApiClient.body("text", "boo"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonNode author = Http.json(response).path("author");
+        JsonNode author = ApiClient.json(response).path("author");
         assertThat(author.path("id").asText()).isEqualTo(ghost.id());
         assertThat(author.path("username").isNull()).isTrue();
     }

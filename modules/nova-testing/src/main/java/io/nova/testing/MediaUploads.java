@@ -50,15 +50,15 @@ public final class MediaUploads {
         throw new AssertionError("media " + id + " was not ready within 60 s");
     }
 
+    /** A presigned upload nobody completed: pending, not usable for anything. Returns the media id. */
+    public String pendingImage(String accessToken) {
+        return presign(accessToken, png(8, 8)).path("upload_id").asText();
+    }
+
     /** Uploads and completes a PNG without waiting for processing; returns the media id. */
     public String uploadedImage(String accessToken, int width, int height) {
         byte[] png = png(width, height);
-        JsonNode presigned = json(send(HttpRequest.newBuilder(media.uri("/api/v1/uploads"))
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode()
-                        .put("filename", "test.png").put("content_type", "image/png")
-                        .put("size_bytes", png.length).put("purpose", "image").toString())), 201));
+        JsonNode presigned = presign(accessToken, png);
         String id = presigned.path("upload_id").asText();
         HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(presigned.path("url").asText()))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(png));
@@ -73,6 +73,15 @@ public final class MediaUploads {
                 .header("Authorization", "Bearer " + accessToken)
                 .POST(HttpRequest.BodyPublishers.noBody()), 202);
         return id;
+    }
+
+    private JsonNode presign(String accessToken, byte[] png) {
+        return json(send(HttpRequest.newBuilder(media.uri("/api/v1/uploads"))
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode()
+                        .put("filename", "test.png").put("content_type", "image/png")
+                        .put("size_bytes", png.length).put("purpose", "image").toString())), 201));
     }
 
     /** A real PNG with a diagonal, so scaled renditions are not trivially uniform. */

@@ -121,19 +121,7 @@ class AvatarApiTest {
     void unknownOrUnfinishedMediaIsRefused() {
         TestUsers.User ann = users.register();
         assertError(setAvatar(ann, UUID.randomUUID().toString()), 422, "avatar_not_found");
-        assertError(setAvatar(ann, presignOnly(ann)), 422, "media_not_ready");
-    }
-
-    /** An upload whose URL was handed out but nothing was uploaded: pending. */
-    private String presignOnly(TestUsers.User user) {
-        HttpResponse<String> response = media.send(HttpRequest.newBuilder(media.uri("/api/v1/uploads"))
-                .header("Authorization", "Bearer " + user.token())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ApiClient.body("filename", "a.png", "content_type", "image/png",
-                        "size_bytes", 100, "purpose", "image")))
-                .build());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return ApiClient.json(response).path("upload_id").asText();
+        assertError(setAvatar(ann, uploads.pendingImage(ann.token())), 422, "media_not_ready");
     }
 
     @Test
