@@ -15,6 +15,7 @@ import io.nova.proto.media.v1.Media;
 import io.nova.proto.media.v1.MediaServiceGrpc;
 import io.nova.proto.media.v1.MediaStatus;
 import io.nova.proto.media.v1.MediaType;
+import io.nova.proto.media.v1.ReleaseMediaRequest;
 import io.nova.testing.RunningService;
 import io.nova.testing.TestIdentity;
 import org.junit.jupiter.api.AfterAll;
@@ -376,6 +377,16 @@ class VideoAndReelApiTest {
         assertClaimFails(ann.id(), UUID.randomUUID().toString(), post, io.grpc.Status.Code.NOT_FOUND);
         assertClaimFails(ann.id(), picture, "", io.grpc.Status.Code.INVALID_ARGUMENT);
 
+        // Released by another claimant: nothing happens. Released by its claimant: free to claim again.
+        assertThat(grpc.releaseMedia(ReleaseMediaRequest.newBuilder().addMediaIds(picture).setClaimant("post:other")
+                .build()).getReleasedIdsList()).isEmpty();
+        assertThat(grpc.releaseMedia(ReleaseMediaRequest.newBuilder().addMediaIds(picture).setClaimant(post)
+                .build()).getReleasedIdsList()).containsExactly(picture);
+        assertThat(grpc.releaseMedia(ReleaseMediaRequest.newBuilder().addMediaIds(picture).setClaimant(post)
+                .build()).getReleasedIdsList()).isEmpty();
+        assertThat(grpc.claimMedia(ClaimMediaRequest.newBuilder().setOwnerId(ann.id()).addMediaIds(picture)
+                .setClaimant("post:other").build()).getMedia(0).getClaimedBy()).isEqualTo("post:other");
+
         // On someone's behalf, only their own media.
         String fresh = client.uploadCompleted(ann, "image", "image/png", TestFiles.image("png", 64, 64));
         client.awaitProcessed(ann, "/api/v1/uploads/" + fresh);
@@ -384,6 +395,9 @@ class VideoAndReelApiTest {
                         bob.accessToken())));
         assertThatThrownBy(() -> asBob.claimMedia(ClaimMediaRequest.newBuilder().setOwnerId(ann.id())
                 .addMediaIds(fresh).setClaimant(post).build())).isInstanceOfSatisfying(StatusRuntimeException.class,
+                e -> assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.PERMISSION_DENIED));
+        assertThatThrownBy(() -> asBob.releaseMedia(ReleaseMediaRequest.newBuilder().addMediaIds(picture)
+                .setClaimant("post:other").build())).isInstanceOfSatisfying(StatusRuntimeException.class,
                 e -> assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.PERMISSION_DENIED));
     }
 

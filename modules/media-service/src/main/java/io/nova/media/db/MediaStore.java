@@ -124,6 +124,19 @@ public final class MediaStore {
                 .bind("id", id).bind("claimant", claimant).execute() == 1;
     }
 
+    /** Unclaims the media {@code claimant} holds among {@code ids}; returns those it released. */
+    public List<UUID> release(Handle handle, Collection<UUID> ids, String claimant) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("""
+                        UPDATE media SET claimed_by = NULL
+                        WHERE id = ANY(:ids) AND claimed_by = :claimant
+                        RETURNING id""")
+                .bind("ids", ids.toArray(UUID[]::new)).bind("claimant", claimant)
+                .mapTo(UUID.class).list();
+    }
+
     public void replaceRendition(Handle handle, UUID mediaId, RenditionRow rendition) {
         handle.createUpdate("""
                         INSERT INTO media_renditions (media_id, name, object_key, content_type, width, height,

@@ -19,6 +19,8 @@ import io.nova.proto.media.v1.GetMediaResponse;
 import io.nova.proto.media.v1.Media;
 import io.nova.proto.media.v1.MediaServiceGrpc;
 import io.nova.proto.media.v1.MediaType;
+import io.nova.proto.media.v1.ReleaseMediaRequest;
+import io.nova.proto.media.v1.ReleaseMediaResponse;
 import io.nova.proto.media.v1.Rendition;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -99,6 +101,34 @@ public final class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBas
                 return describe(handle, rows);
             });
             response.onNext(ClaimMediaResponse.newBuilder().addAllMedia(claimed).build());
+            response.onCompleted();
+        } catch (StatusRuntimeException e) {
+            response.onError(e);
+        }
+    }
+
+    @Override
+    public void releaseMedia(ReleaseMediaRequest request, StreamObserver<ReleaseMediaResponse> response) {
+        try {
+            String claimant = request.getClaimant();
+            if (claimant.isBlank() || claimant.length() > MAX_CLAIMANT) {
+                throw invalid("claimant (at most " + MAX_CLAIMANT + " characters) is required");
+            }
+            Set<UUID> ids = ids(request.getMediaIdsList(), false);
+            Optional<NovaPrincipal> caller = GrpcIdentity.caller();
+            List<UUID> released = jdbi.inTransaction(handle -> {
+                if (caller.isPresent()) {
+                    for (MediaRow media : store.findAll(handle, ids)) {
+                        if (!media.ownedBy(caller.get().userId())) {
+                            throw Status.PERMISSION_DENIED.withDescription("a user may only release their own media")
+                                    .asRuntimeException();
+                        }
+                    }
+                }
+                return store.release(handle, ids, claimant);
+            });
+            response.onNext(ReleaseMediaResponse.newBuilder()
+                    .addAllReleasedIds(released.stream().map(UUID::toString).toList()).build());
             response.onCompleted();
         } catch (StatusRuntimeException e) {
             response.onError(e);
