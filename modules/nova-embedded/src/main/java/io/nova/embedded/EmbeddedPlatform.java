@@ -83,7 +83,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
         boolean durable = !directory.temporary();
         PlatformPorts chosen;
         try {
-            chosen = durable ? remembered(directory, ports) : ports.resolved();
+            // A temporary platform leaves 0 ("any free port") to each server, which binds it at the last moment
+            // (S3Proxy binds port 0 itself): choosing all four up front left a window in which another process could
+            // take one of them.
+            chosen = durable ? remembered(directory, ports) : ports;
         } catch (RuntimeException e) {
             directory.close();
             throw e;
