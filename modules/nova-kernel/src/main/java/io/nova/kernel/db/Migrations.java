@@ -14,22 +14,15 @@ import javax.sql.DataSource;
 public final class Migrations {
 
     static final String KERNEL = "classpath:db/nova-kernel";
-    /** Where services kept migrations before they had a directory each; read only when the service has none. */
-    static final String SHARED = "db/migration";
 
     private final Flyway flyway;
 
     public Migrations(DataSource dataSource, String serviceName) {
         this.flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations(KERNEL, "classpath:" + location(serviceName))
+                .locations(KERNEL, "classpath:db/" + serviceName)
                 .failOnMissingLocations(false)
                 .load();
-    }
-
-    static String location(String serviceName) {
-        String own = "db/" + serviceName;
-        return Migrations.class.getClassLoader().getResource(own) != null ? own : SHARED;
     }
 
     public MigrateResult migrate() {
