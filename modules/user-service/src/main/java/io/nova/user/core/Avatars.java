@@ -65,7 +65,7 @@ public final class Avatars {
         String id = mediaId.toString();
         Media item;
         try {
-            item = stub().withCallCredentials(GrpcIdentity.onBehalfOf(caller))
+            item = mediaService().withCallCredentials(GrpcIdentity.onBehalfOf(caller))
                     .getMedia(GetMediaRequest.newBuilder().addMediaIds(id).build())
                     .getMediaList().stream().findFirst()
                     .orElseThrow(() -> ApiException.unprocessable("avatar_not_found", "Media " + id + " does not exist"));
@@ -79,7 +79,7 @@ public final class Avatars {
                 throw ApiException.unprocessable("media_not_ready", "Media " + id + " is not ready yet (it is "
                         + describe(item.getStatus()) + "); set it once its upload is complete and processed");
             }
-            stub().withCallCredentials(GrpcIdentity.onBehalfOf(caller)).claimMedia(ClaimMediaRequest.newBuilder()
+            mediaService().withCallCredentials(GrpcIdentity.onBehalfOf(caller)).claimMedia(ClaimMediaRequest.newBuilder()
                     .setOwnerId(caller.userId()).addMediaIds(id).setClaimant("avatar:" + caller.userId()).build());
         } catch (StatusRuntimeException e) {
             throw switch (e.getStatus().getCode()) {
@@ -111,7 +111,7 @@ public final class Avatars {
             return found;
         }
         try {
-            stub().getMedia(GetMediaRequest.newBuilder()
+            mediaService().getMedia(GetMediaRequest.newBuilder()
                             .addAllMediaIds(missing.stream().map(UUID::toString).toList()).build())
                     .getMediaList().forEach(item -> remember(item).ifPresent(url ->
                             found.put(UUID.fromString(item.getId()), url)));
@@ -134,7 +134,7 @@ public final class Avatars {
         return url;
     }
 
-    private MediaServiceGrpc.MediaServiceBlockingStub stub() {
+    private MediaServiceGrpc.MediaServiceBlockingStub mediaService() {
         return media.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
