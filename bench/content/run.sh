@@ -27,8 +27,8 @@ head -n "$BENCH_AUTHORS" "$BENCH_USERS" | while read -r _id token; do
   done
 done
 
-# A short warm-up lets the JIT compile the hot paths before anything is measured.
-wrk -t2 -c"$CONNECTIONS" -d5s -s "$BENCH_DIR/content/timeline.lua" "$NOVA_URL" >/dev/null
+# A 20 s warm-up: after a fresh start the JIT needs that long before the numbers settle (5 s gave half the rate).
+wrk -t2 -c"$CONNECTIONS" -d20s -s "$BENCH_DIR/content/timeline.lua" "$NOVA_URL" >/dev/null
 run_wrk content-timeline "$BENCH_DIR/content/timeline.lua" -t2 -c"$CONNECTIONS" -d"$DURATION"
-wrk -t2 -c"$CONNECTIONS" -d5s -s "$BENCH_DIR/content/create.lua" "$NOVA_URL" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d20s -s "$BENCH_DIR/content/create.lua" "$NOVA_URL" >/dev/null
 run_wrk content-create "$BENCH_DIR/content/create.lua" -t2 -c"$CONNECTIONS" -d"$DURATION"

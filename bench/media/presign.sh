@@ -46,5 +46,5 @@ echo "== registering ${BENCH_USERS_COUNT:-50} users through $NOVA_URL"
 register_users "${BENCH_USERS_COUNT:-50}" "$BENCH_USERS"
 
 # A warm-up lets the JIT compile the hot paths before anything is measured.
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$BENCH_DIR/media/presign.lua" "$NOVA_URL" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d20s -s "$BENCH_DIR/media/presign.lua" "$NOVA_URL" >/dev/null
 run_wrk media-presign "$BENCH_DIR/media/presign.lua" -t2 -c"$CONNECTIONS" -d"$DURATION"

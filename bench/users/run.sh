@@ -15,8 +15,8 @@ export BENCH_USERS="$BENCH_OUT/users.txt"
 echo "== registering ${BENCH_USERS_COUNT:-200} users through $NOVA_URL"
 register_users "${BENCH_USERS_COUNT:-200}" "$BENCH_USERS"
 
-# A short warm-up lets the JIT compile the hot paths before anything is measured.
-wrk -t2 -c"$CONNECTIONS" -d5s -s "$BENCH_DIR/users/profile.lua" "$NOVA_URL" >/dev/null
+# A 20 s warm-up: after a fresh start the JIT needs that long before the numbers settle (5 s gave half the rate).
+wrk -t2 -c"$CONNECTIONS" -d20s -s "$BENCH_DIR/users/profile.lua" "$NOVA_URL" >/dev/null
 run_wrk users-profile "$BENCH_DIR/users/profile.lua" -t2 -c"$CONNECTIONS" -d"$DURATION"
-wrk -t2 -c"$CONNECTIONS" -d5s -s "$BENCH_DIR/users/follow.lua" "$NOVA_URL" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d20s -s "$BENCH_DIR/users/follow.lua" "$NOVA_URL" >/dev/null
 run_wrk users-follow "$BENCH_DIR/users/follow.lua" -t2 -c"$CONNECTIONS" -d"$DURATION"
