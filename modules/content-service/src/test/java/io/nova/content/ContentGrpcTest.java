@@ -4,8 +4,6 @@ import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.nova.embedded.junit.NovaPlatformExtension;
-import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.grpc.GrpcChannels;
 import io.nova.proto.content.v1.ContentServiceGrpc;
 import io.nova.proto.content.v1.GetPostsRequest;
@@ -17,8 +15,6 @@ import io.nova.testing.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,33 +27,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The gRPC ContentService the feed calls, over a real channel to the running service. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NovaPlatformExtension.class)
-class ContentGrpcTest {
+class ContentGrpcTest extends RunningContentStack {
 
-    private ContentStack stack;
-    private ApiClient http;
-    private People people;
     private ManagedChannel channel;
     private ContentServiceGrpc.ContentServiceBlockingStub grpc;
 
     @BeforeAll
-    void start(TestPlatform platform) {
-        stack = ContentStack.start(platform);
-        http = new ApiClient(stack.content);
-        people = new People(new ApiClient(stack.users));
+    void openChannel() {
         channel = GrpcChannels.open("127.0.0.1:" + stack.content.grpcPort(), Duration.ofSeconds(5),
                 ContentServiceGrpc.getServiceDescriptor());
         grpc = ContentServiceGrpc.newBlockingStub(channel);
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void closeChannel() throws InterruptedException {
         if (channel != null) {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 

@@ -1,17 +1,11 @@
 package io.nova.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nova.embedded.junit.NovaPlatformExtension;
-import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.events.EventTypes;
 import io.nova.kernel.events.Topics;
 import io.nova.testing.EventLog;
 import io.nova.testing.ApiClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -30,29 +24,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Likes, comments and bookmarks, their exact counts under concurrency, and their events. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NovaPlatformExtension.class)
-class InteractionsApiTest {
-
-    private TestPlatform platform;
-    private ContentStack stack;
-    private ApiClient http;
-    private People people;
-
-    @BeforeAll
-    void start(TestPlatform platform) {
-        this.platform = platform;
-        stack = ContentStack.start(platform);
-        http = new ApiClient(stack.content);
-        people = new People(new ApiClient(stack.users));
-    }
-
-    @AfterAll
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+class InteractionsApiTest extends RunningContentStack {
 
     private String post(People.Person author, Object... fields) {
         HttpResponse<String> response = http.send("POST", "/api/v1/posts", author.token(), ApiClient.body(fields));

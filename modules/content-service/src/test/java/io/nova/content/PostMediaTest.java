@@ -1,15 +1,10 @@
 package io.nova.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nova.embedded.junit.NovaPlatformExtension;
-import io.nova.embedded.junit.TestPlatform;
 import io.nova.testing.ApiClient;
 import io.nova.testing.MediaUploads;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,28 +15,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Posts with media: claimed in the real media-service, hydrated with URLs that really download. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NovaPlatformExtension.class)
-class PostMediaTest {
+class PostMediaTest extends RunningContentStack {
 
-    private ContentStack stack;
-    private ApiClient http;
-    private People people;
     private MediaUploads uploads;
 
     @BeforeAll
-    void start(TestPlatform platform) {
-        stack = ContentStack.start(platform);
-        http = new ApiClient(stack.content);
-        people = new People(new ApiClient(stack.users));
+    void startUploads() {
         uploads = new MediaUploads(stack.media);
-    }
-
-    @AfterAll
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     private HttpResponse<String> create(People.Person author, Object... fields) {

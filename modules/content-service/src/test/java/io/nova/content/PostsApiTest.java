@@ -1,18 +1,12 @@
 package io.nova.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nova.embedded.junit.NovaPlatformExtension;
-import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.events.EventTypes;
 import io.nova.kernel.events.Topics;
 import io.nova.testing.EventLog;
 import io.nova.testing.TestIdentity;
 import io.nova.testing.ApiClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -32,29 +26,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Posts and timelines against the real content-service, user-service, PostgreSQL, Redis and Kafka. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(NovaPlatformExtension.class)
-class PostsApiTest {
-
-    private TestPlatform platform;
-    private ContentStack stack;
-    private ApiClient http;
-    private People people;
-
-    @BeforeAll
-    void start(TestPlatform platform) {
-        this.platform = platform;
-        stack = ContentStack.start(platform);
-        http = new ApiClient(stack.content);
-        people = new People(new ApiClient(stack.users));
-    }
-
-    @AfterAll
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+class PostsApiTest extends RunningContentStack {
 
     private HttpResponse<String> create(People.Person author, Object... fields) {
         return http.send("POST", "/api/v1/posts", author.token(), ApiClient.body(fields));

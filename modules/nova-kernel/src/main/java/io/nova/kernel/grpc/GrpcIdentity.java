@@ -28,7 +28,10 @@ public final class GrpcIdentity {
         return Optional.ofNullable(CALLER.get());
     }
 
-    /** Credentials for a stub: {@code stub.withCallCredentials(GrpcIdentity.onBehalfOf(caller))}. */
+    /**
+     * Call credentials that carry the caller to the next service:
+     * {@code client.withCallCredentials(GrpcIdentity.onBehalfOf(caller))}.
+     */
     public static CallCredentials onBehalfOf(NovaPrincipal caller) {
         return new CallCredentials() {
             @Override
