@@ -30,9 +30,14 @@ public final class PublicKeys implements VerificationKeys {
             Pattern.compile("-----BEGIN PUBLIC KEY-----.*?-----END PUBLIC KEY-----", Pattern.DOTALL);
 
     private final Map<String, RSAKey> byId;
+    /** Converted once: {@link #find} runs for every request, and converting decodes and rebuilds the key. */
+    private final Map<String, Optional<RSAPublicKey>> publicKeyById;
 
     private PublicKeys(Map<String, RSAKey> byId) {
         this.byId = Map.copyOf(byId);
+        Map<String, Optional<RSAPublicKey>> converted = new LinkedHashMap<>();
+        byId.forEach((id, key) -> converted.put(id, Optional.of(toPublicKey(key))));
+        this.publicKeyById = Map.copyOf(converted);
     }
 
     /** Every PEM public-key block in {@code pem}; non-RSA keys are refused. */
@@ -62,12 +67,12 @@ public final class PublicKeys implements VerificationKeys {
 
     @Override
     public Optional<RSAPublicKey> find(String keyId) {
-        RSAKey key = keyId == null ? null : byId.get(keyId);
-        if (key == null) {
-            return Optional.empty();
-        }
+        return keyId == null ? Optional.empty() : publicKeyById.getOrDefault(keyId, Optional.empty());
+    }
+
+    private static RSAPublicKey toPublicKey(RSAKey key) {
         try {
-            return Optional.of(key.toRSAPublicKey());
+            return key.toRSAPublicKey();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

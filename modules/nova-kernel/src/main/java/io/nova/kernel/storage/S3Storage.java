@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -18,13 +19,12 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
-import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,8 +48,13 @@ public final class S3Storage implements Managed {
     private final S3Config config;
     private final S3Client client;
     private final S3Presigner presigner;
+    private final ObjectUrlSigner urls;
 
     public S3Storage(S3Config config) {
+        this(config, Clock.systemUTC());
+    }
+
+    S3Storage(S3Config config, Clock clock) {
         this.config = config;
         AwsCredentialsProvider credentials = config.getAccessKeyId().isBlank()
                 ? DefaultCredentialsProvider.builder().build()
@@ -71,25 +76,22 @@ public final class S3Storage implements Managed {
         }
         this.client = clientBuilder.build();
         this.presigner = presignerBuilder.build();
+        this.urls = new ObjectUrlSigner(presigner, config.getBucket(), credentials, config.getRegion(), clock);
     }
 
     public String bucket() {
         return config.getBucket();
     }
 
+    /** A PUT URL that accepts exactly {@code contentLength} bytes of {@code contentType}: both are signed. */
     public PresignedUpload presignUpload(String key, String contentType, long contentLength, Duration validFor) {
-        PresignedPutObjectRequest presigned = presigner.presignPutObject(request -> request
-                .signatureDuration(validFor)
-                .putObjectRequest(put -> put.bucket(config.getBucket()).key(key)
-                        .contentType(contentType).contentLength(contentLength)));
-        return new PresignedUpload(presigned.url(), presigned.signedHeaders(), presigned.expiration());
+        ObjectUrlSigner.Signed signed = urls.sign(SdkHttpMethod.PUT, key,
+                Map.of("Content-Type", contentType, "Content-Length", Long.toString(contentLength)), validFor);
+        return new PresignedUpload(signed.url(), signed.signedHeaders(), signed.expiresAt());
     }
 
     public URL presignDownload(String key, Duration validFor) {
-        PresignedGetObjectRequest presigned = presigner.presignGetObject(request -> request
-                .signatureDuration(validFor)
-                .getObjectRequest(get -> get.bucket(config.getBucket()).key(key)));
-        return presigned.url();
+        return urls.sign(SdkHttpMethod.GET, key, Map.of(), validFor).url();
     }
 
     /** What is stored under {@code key}, or empty when nothing is. */

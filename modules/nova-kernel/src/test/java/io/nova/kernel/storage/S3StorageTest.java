@@ -77,6 +77,20 @@ class S3StorageTest {
     }
 
     @Test
+    void keysThatNeedEncodingRoundTrip() throws Exception {
+        String key = "uploads/u1/a photo+ümlaut~(1).png";
+        byte[] body = {9, 8, 7, 6};
+        S3Storage.PresignedUpload upload = storage.presignUpload(key, "image/png", body.length, Duration.ofMinutes(5));
+        assertThat(upload(upload, body, "image/png").statusCode()).isEqualTo(200);
+        assertThat(storage.head(key)).hasValueSatisfying(object -> assertThat(object.sizeBytes()).isEqualTo(4));
+        HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(
+                storage.presignDownload(key, Duration.ofMinutes(5)).toURI()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(body);
+    }
+
+    @Test
     void aTamperedSignatureIsRefusedAndNothingIsStored() throws Exception {
         S3Storage.PresignedUpload upload = storage.presignUpload("uploads/u1/other.jpg", "image/jpeg", 3,
                 Duration.ofMinutes(5));
