@@ -9,7 +9,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -85,13 +84,13 @@ public final class S3Storage implements Managed {
 
     /** A PUT URL that accepts exactly {@code contentLength} bytes of {@code contentType}: both are signed. */
     public PresignedUpload presignUpload(String key, String contentType, long contentLength, Duration validFor) {
-        ObjectUrlSigner.Signed signed = urls.sign(SdkHttpMethod.PUT, key,
+        ObjectUrlSigner.Signed signed = urls.sign("PUT", key,
                 Map.of("Content-Type", contentType, "Content-Length", Long.toString(contentLength)), validFor);
         return new PresignedUpload(signed.url(), signed.signedHeaders(), signed.expiresAt());
     }
 
     public URL presignDownload(String key, Duration validFor) {
-        return urls.sign(SdkHttpMethod.GET, key, Map.of(), validFor).url();
+        return urls.sign("GET", key, Map.of(), validFor).url();
     }
 
     /** What is stored under {@code key}, or empty when nothing is. */

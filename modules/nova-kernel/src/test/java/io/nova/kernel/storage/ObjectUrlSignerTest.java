@@ -1,9 +1,11 @@
 package io.nova.kernel.storage;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -72,6 +74,27 @@ class ObjectUrlSignerTest {
             assertThat(ours[0].expiresAt()).isEqualTo(theirs[0].expiration().truncatedTo(ChronoUnit.SECONDS));
         } finally {
             storage.stop();
+        }
+    }
+
+    /** Credentials of a role (IRSA in a cluster) carry a session token, which is signed as a query parameter. */
+    @Test
+    void sessionCredentialsSignTheirToken() {
+        S3Config config = config("", "eu-west-1", false);
+        StaticCredentialsProvider session = StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                config.getAccessKeyId(), config.getSecretAccessKey(), "FwoGZXIvYXdzE+token/with=specials"));
+        try (S3Presigner presigner = S3Presigner.builder().region(Region.of(config.getRegion()))
+                .credentialsProvider(session).build()) {
+            ObjectUrlSigner signer = new ObjectUrlSigner(presigner, config.getBucket(), session, config.getRegion(),
+                    java.time.Clock.systemUTC());
+            URL[] ours = new URL[1];
+            URL theirs = inOneSecond(
+                    () -> presigner.presignPutObject(request -> request.signatureDuration(Duration.ofMinutes(15))
+                            .putObjectRequest(put -> put.bucket(config.getBucket()).key(KEY)
+                                    .contentType("video/mp4").contentLength(99L))).url(),
+                    () -> ours[0] = signer.sign("PUT", KEY, java.util.Map.of("Content-Type", "video/mp4",
+                            "Content-Length", "99"), Duration.ofMinutes(15)).url());
+            assertThat(ours[0].toString()).isEqualTo(theirs.toString()).contains("X-Amz-Security-Token=");
         }
     }
 
