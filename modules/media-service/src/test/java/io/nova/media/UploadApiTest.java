@@ -21,6 +21,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -156,8 +165,8 @@ class UploadApiTest {
         assertThat(ready.path("width").asInt()).isEqualTo(1600);
         assertThat(ready.path("height").asInt()).isEqualTo(1200);
         assertThat(MediaClient.names(ready)).containsExactly(
-                java.util.Map.entry("original", "image/png"), java.util.Map.entry("medium", "image/jpeg"),
-                java.util.Map.entry("thumbnail", "image/jpeg"));
+                Map.entry("original", "image/png"), Map.entry("medium", "image/jpeg"),
+                Map.entry("thumbnail", "image/jpeg"));
 
         HttpResponse<byte[]> original = MediaClient.download(MediaClient.rendition(ready, "original").path("url").asText());
         assertThat(original.statusCode()).isEqualTo(200);
@@ -193,7 +202,7 @@ class UploadApiTest {
         TestIdentity.User ann = TestIdentity.newUser();
         record Case(String name, String type, byte[] bytes, int width, int height) {
         }
-        for (Case c : java.util.List.of(
+        for (Case c : List.of(
                 new Case("a.jpg", "image/jpeg", TestFiles.image("jpg", 800, 600), 800, 600),
                 new Case("b.webp", "image/webp", TestFiles.webp(640, 480), 640, 480),
                 new Case("c.gif", "image/gif", TestFiles.image("gif", 200, 400), 200, 400))) {
@@ -416,5 +425,31 @@ class UploadApiTest {
         assertThat(complete(ann, first).statusCode()).isEqualTo(202);
         assertThat(client.createUpload(ann, "x.png", "image/png", picture.length, "image").statusCode())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void parallelCreationsCannotRacePastTheQuota() throws Exception {
+        TestIdentity.User bea = TestIdentity.newUser();
+        int attempts = QUOTA * 6;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                String name = i + ".png";
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return client.createUpload(bea, name, "image/png", 10, "image").statusCode();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Integer> counted = new TreeMap<>();
+            for (Future<Integer> status : statuses) {
+                counted.merge(status.get(30, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            assertThat(counted).isEqualTo(Map.of(201, QUOTA, 429, attempts - QUOTA));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -70,14 +70,13 @@ public final class UploadService {
         UUID id = UUID.randomUUID();
         String key = ObjectKeys.original(ownerId, id);
         Instant pendingUntil = clock.instant().plus(pendingTtl);
-        jdbi.useTransaction(handle -> {
-            store.lockOwner(handle, ownerId);
-            if (!store.insertWithinQuota(handle, id, ownerId, purpose, request.filename().strip(), contentType,
-                    size, key, pendingUntil, maxPendingPerUser)) {
-                Instant firstFree = store.earliestPendingUntil(handle, ownerId).orElse(pendingUntil);
-                throw tooManyPending(Duration.between(clock.instant(), firstFree));
-            }
-        });
+        boolean created = jdbi.withHandle(handle -> store.insertWithinQuota(handle, id, ownerId, purpose,
+                request.filename().strip(), contentType, size, key, pendingUntil, maxPendingPerUser));
+        if (!created) {
+            Instant firstFree = jdbi.withHandle(handle -> store.earliestPendingUntil(handle, ownerId))
+                    .orElse(pendingUntil);
+            throw tooManyPending(Duration.between(clock.instant(), firstFree));
+        }
         S3Storage.PresignedUpload upload = storage.presignUpload(key, contentType, size, uploadUrlTtl);
         return new UploadCreated(id.toString(), "PUT", upload.url().toString(), clientHeaders(upload.headers()),
                 Timestamps.format(upload.expiresAt()));

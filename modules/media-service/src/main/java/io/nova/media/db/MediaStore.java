@@ -18,15 +18,6 @@ import java.util.stream.Collectors;
 /** SQL for {@code media} and {@code media_renditions}; every method runs on the caller's handle (its transaction). */
 public final class MediaStore {
 
-    /**
-     * Serializes one owner's upload creations within the transaction, so counting pending uploads and adding one
-     * cannot race past the quota.
-     */
-    public void lockOwner(Handle handle, String ownerId) {
-        handle.createQuery("SELECT pg_advisory_xact_lock(hashtextextended(:owner, 7)) IS NULL")
-                .bind("owner", "media-owner:" + ownerId).mapTo(Boolean.class).one();
-    }
-
     public Optional<Instant> earliestPendingUntil(Handle handle, String ownerId) {
         return handle.createQuery("""
                         SELECT min(pending_until) FROM media
@@ -38,20 +29,15 @@ public final class MediaStore {
 
     /**
      * Inserts a pending upload unless the owner already has {@code maxPending} pending ones not yet past their
-     * time (counted up to that, never further); false when the quota is full. One statement: this is the
-     * presign hot path.
+     * time; false when the quota is full. Exact under concurrency, in one round trip: see
+     * {@code media_insert_pending} (V3), which serializes one owner's creations.
      */
     public boolean insertWithinQuota(Handle handle, UUID id, String ownerId, MediaPurpose purpose, String filename,
                                      String contentType, long sizeBytes, String objectKey, Instant pendingUntil,
                                      int maxPending) {
-        return handle.createUpdate("""
-                        INSERT INTO media (id, owner_id, purpose, filename, content_type, size_bytes, object_key,
-                                           status, pending_until)
-                        SELECT :id, :owner, :purpose, :filename, :type, :size, :key, 'pending', :until
-                        WHERE (SELECT count(*) FROM (SELECT 1 FROM media
-                                                     WHERE owner_id = :owner AND status = 'pending'
-                                                       AND pending_until > now()
-                                                     LIMIT :cap) pending) < :cap""")
+        return handle.createQuery("""
+                        SELECT media_insert_pending(:id, :owner, :purpose, :filename, :type, :size, :key, :until,
+                                                    :cap)""")
                 .bind("id", id)
                 .bind("owner", ownerId)
                 .bind("purpose", purpose.wireName())
@@ -61,7 +47,8 @@ public final class MediaStore {
                 .bind("key", objectKey)
                 .bind("until", Timestamp.from(pendingUntil))
                 .bind("cap", maxPending)
-                .execute() == 1;
+                .mapTo(Boolean.class)
+                .one();
     }
 
     public Optional<MediaRow> find(Handle handle, UUID id) {
