@@ -3,7 +3,8 @@
 #   timeline page  GET /api/v1/posts?author={id}&limit=10   target ≥ 1,500 req/s, p99 ≤ 15 ms
 #   create post    POST /api/v1/posts                        target ≥ 300 req/s,   p99 ≤ 30 ms
 # Usage: bench/content/run.sh [duration, default 30s]; BENCH_USERS_COUNT (default 200), BENCH_AUTHORS (default 50,
-# each gets BENCH_POSTS_PER_AUTHOR posts, default 12), NOVA_URL, BENCH_CONNECTIONS.
+# each gets BENCH_POSTS_PER_AUTHOR posts, default 12), NOVA_URL, BENCH_CONNECTIONS,
+# BENCH_WARMUP (default 90s).
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 require_tools
@@ -27,8 +28,7 @@ head -n "$BENCH_AUTHORS" "$BENCH_USERS" | while read -r _id token; do
   done
 done
 
-# A 20 s warm-up: after a fresh start the JIT needs that long before the numbers settle (5 s gave half the rate).
-wrk -t2 -c"$CONNECTIONS" -d20s -s "$BENCH_DIR/content/timeline.lua" "$NOVA_URL" >/dev/null
+warm_up "$BENCH_DIR/content/timeline.lua" -t2 -c"$CONNECTIONS"
 run_wrk content-timeline "$BENCH_DIR/content/timeline.lua" -t2 -c"$CONNECTIONS" -d"$DURATION"
-wrk -t2 -c"$CONNECTIONS" -d20s -s "$BENCH_DIR/content/create.lua" "$NOVA_URL" >/dev/null
+warm_up "$BENCH_DIR/content/create.lua" -t2 -c"$CONNECTIONS"
 run_wrk content-create "$BENCH_DIR/content/create.lua" -t2 -c"$CONNECTIONS" -d"$DURATION"

@@ -34,6 +34,16 @@ register_users() {
   done
 }
 
+# warm_up LUA [wrk options…]: load without measuring, BENCH_WARMUP long (default 90s). On 2 cores the JIT's C2
+# compiler competes with the load it is compiling for: presign throughput kept rising for two minutes after a
+# fresh start (529 → 1,064 req/s over six 20 s runs, then 1,615), so a short warm-up measures the compiler.
+warm_up() {
+  local script="$1"
+  shift
+  echo "== warming up for ${BENCH_WARMUP:-90s} (nothing measured)"
+  wrk -s "$script" "$@" -d"${BENCH_WARMUP:-90s}" "$NOVA_URL" >/dev/null
+}
+
 # run_wrk NAME LUA [wrk options…]: runs wrk with the script, keeps its report in $BENCH_OUT/NAME.txt.
 run_wrk() {
   local name="$1" script="$2"

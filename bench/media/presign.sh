@@ -2,16 +2,16 @@
 # media-service load test through the gateway (see bench/README.md):
 #   presign  POST /api/v1/uploads   target ≥ 2,000 req/s, p99 ≤ 15 ms
 # Usage: bench/media/presign.sh [duration, default 30s]; BENCH_USERS_COUNT (default 1000), NOVA_URL,
-# BENCH_CONNECTIONS (default 16).
+# BENCH_CONNECTIONS (default 16), BENCH_WARMUP (default 90s).
 #
 # Every presign leaves a pending upload, and a user may hold only MEDIA_MAX_PENDING_UPLOADS (20 by default) of
-# them. A run of ~100,000 presigns spread over 1,000 users leaves ~100 per user, so Nova must run with that limit
-# raised to 200, or the run measures 429 answers (the status counts printed at the end show which). Not higher:
-# the quota check reads up to that many of the user's pending uploads, and a limit no user reaches would make
-# every presign pay for a count no real user has. When nothing answers at NOVA_URL this script starts
-# ./nova local itself that way — with the full JIT, as bench/README.md recommends — and stops it afterwards.
-# To start it yourself:
-#   MEDIA_MAX_PENDING_UPLOADS=200 NOVA_SERVICE_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" ./nova local
+# them. The warm-up and a 30 s run make up to ~250,000 presigns over 1,000 users, so Nova must run with that limit
+# raised to 400, or the run measures 429 answers (the status counts printed at the end show which). The quota
+# check counts the user's live pending uploads up to the limit, so each presign pays for the ~100-250 pending
+# uploads a bench user piles up — far more than a real user has; the numbers are a floor for that reason too.
+# When nothing answers at NOVA_URL this script starts ./nova local itself that way — with the full JIT, as
+# bench/README.md recommends — and stops it afterwards. To start it yourself:
+#   MEDIA_MAX_PENDING_UPLOADS=400 NOVA_SERVICE_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" ./nova local
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$ROOT/bench/lib/common.sh"
@@ -33,7 +33,7 @@ trap stop_nova EXIT
 
 if ! curl -fsS -o /dev/null "$NOVA_URL/_gateway/health" 2>/dev/null; then
   echo "== starting ./nova local (log: $BENCH_OUT/media-nova-local.log)"
-  MEDIA_MAX_PENDING_UPLOADS=200 NOVA_SERVICE_JAVA_OPTS="${NOVA_SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}" \
+  MEDIA_MAX_PENDING_UPLOADS=400 NOVA_SERVICE_JAVA_OPTS="${NOVA_SERVICE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}" \
     NOVA_LOCAL_JAVA_OPTS="${NOVA_LOCAL_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}" \
     "$ROOT/nova" local >"$BENCH_OUT/media-nova-local.log" 2>&1 &
   NOVA_PID=$!
@@ -48,6 +48,5 @@ require_tools
 echo "== registering ${BENCH_USERS_COUNT:-1000} users through $NOVA_URL (about a minute)"
 register_users "${BENCH_USERS_COUNT:-1000}" "$BENCH_USERS"
 
-# A warm-up lets the JIT compile the hot paths before anything is measured.
-wrk -t2 -c"$CONNECTIONS" -d20s -s "$BENCH_DIR/media/presign.lua" "$NOVA_URL" >/dev/null
+warm_up "$BENCH_DIR/media/presign.lua" -t2 -c"$CONNECTIONS"
 run_wrk media-presign "$BENCH_DIR/media/presign.lua" -t2 -c"$CONNECTIONS" -d"$DURATION"
