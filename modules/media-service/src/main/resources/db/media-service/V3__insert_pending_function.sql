@@ -9,6 +9,8 @@ CREATE FUNCTION media_insert_pending(p_id uuid, p_owner text, p_purpose text, p_
     RETURNS boolean
     LANGUAGE plpgsql
     VOLATILE
+    -- The count's LIMIT is a parameter: left to itself PostgreSQL would plan it anew on every call (see SqlLimit).
+    SET plan_cache_mode = force_generic_plan
 AS $$
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtextextended('media-owner:' || p_owner, 7));

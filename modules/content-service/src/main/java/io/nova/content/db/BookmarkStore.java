@@ -1,5 +1,6 @@
 package io.nova.content.db;
 
+import io.nova.kernel.db.SqlLimit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -27,8 +28,8 @@ public final class BookmarkStore {
         Query query = handle.createQuery("""
                         SELECT b.post_id, b.created_at FROM bookmarks b JOIN posts p ON p.id = b.post_id
                          WHERE b.user_id = :user AND p.deleted_at IS NULL""" + keyset
-                        + " ORDER BY b.created_at DESC, b.post_id DESC LIMIT :limit")
-                .bind("user", user).bind("limit", limit);
+                        + " ORDER BY b.created_at DESC, b.post_id DESC" + SqlLimit.of(limit))
+                .bind("user", user);
         after.ifPresent(position -> query.bind("afterAt", Timestamp.from(position.at()))
                 .bind("afterId", position.id()));
         return query.map((rs, ctx) -> new Position(rs.getTimestamp("created_at").toInstant(),

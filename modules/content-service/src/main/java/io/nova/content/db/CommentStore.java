@@ -1,5 +1,6 @@
 package io.nova.content.db;
 
+import io.nova.kernel.db.SqlLimit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -39,8 +40,8 @@ public final class CommentStore {
     public List<CommentRow> list(Handle handle, UUID post, Optional<Position> after, int limit) {
         String keyset = after.isEmpty() ? "" : " AND (created_at, id) > (:afterAt, :afterId)";
         Query query = handle.createQuery("SELECT " + COLUMNS + " FROM comments WHERE post_id = :post"
-                        + " AND deleted_at IS NULL" + keyset + " ORDER BY created_at, id LIMIT :limit")
-                .bind("post", post).bind("limit", limit);
+                        + " AND deleted_at IS NULL" + keyset + " ORDER BY created_at, id" + SqlLimit.of(limit))
+                .bind("post", post);
         after.ifPresent(position -> query.bind("afterAt", Timestamp.from(position.at()))
                 .bind("afterId", position.id()));
         return query.map((rs, ctx) -> row(rs)).list();

@@ -1,5 +1,6 @@
 package io.nova.content.db;
 
+import io.nova.kernel.db.SqlLimit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -31,8 +32,8 @@ public final class LikeStore {
     public List<Position> likers(Handle handle, UUID post, Optional<Position> after, int limit) {
         String keyset = after.isEmpty() ? "" : " AND (created_at, user_id) < (:afterAt, :afterId)";
         Query query = handle.createQuery("SELECT user_id, created_at FROM likes WHERE post_id = :post" + keyset
-                        + " ORDER BY created_at DESC, user_id DESC LIMIT :limit")
-                .bind("post", post).bind("limit", limit);
+                        + " ORDER BY created_at DESC, user_id DESC" + SqlLimit.of(limit))
+                .bind("post", post);
         after.ifPresent(position -> query.bind("afterAt", Timestamp.from(position.at()))
                 .bind("afterId", position.id()));
         return query.map((rs, ctx) -> new Position(rs.getTimestamp("created_at").toInstant(),

@@ -1,5 +1,6 @@
 package io.nova.content.db;
 
+import io.nova.kernel.db.SqlLimit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -104,8 +105,8 @@ public final class PostStore {
         String keyset = after.isEmpty() ? "" : " AND (p.created_at, p.id) < (:afterAt, :afterId)";
         String audience = withFollowersOnly ? "" : " AND p.visibility = 'public'";
         Query query = handle.createQuery(SELECT + " WHERE p.author_id = :author AND p.deleted_at IS NULL"
-                        + audience + keyset + " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit")
-                .bind("author", author).bind("viewer", viewer).bind("limit", limit);
+                        + audience + keyset + " ORDER BY p.created_at DESC, p.id DESC" + SqlLimit.of(limit))
+                .bind("author", author).bind("viewer", viewer);
         after.ifPresent(position -> query.bind("afterAt", Timestamp.from(position.at()))
                 .bind("afterId", position.id()));
         return query.map((rs, ctx) -> row(rs)).list();
@@ -117,9 +118,8 @@ public final class PostStore {
                         SELECT id, created_at, visibility FROM posts
                          WHERE author_id = :author AND deleted_at IS NULL
                            AND (CAST(:since AS timestamptz) IS NULL OR created_at > CAST(:since AS timestamptz))
-                         ORDER BY created_at DESC, id DESC LIMIT :limit""")
+                         ORDER BY created_at DESC, id DESC""" + SqlLimit.of(limit))
                 .bind("author", author).bind("since", since == null ? null : Timestamp.from(since))
-                .bind("limit", limit)
                 .map((rs, ctx) -> new PostRef(rs.getObject("id", UUID.class),
                         rs.getTimestamp("created_at").toInstant(), rs.getString("visibility")))
                 .list();

@@ -1,5 +1,6 @@
 package io.nova.media.db;
 
+import io.nova.kernel.db.SqlLimit;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.ResultSet;
@@ -46,11 +47,9 @@ public final class ReelStore {
                         WHERE published_at IS NOT NULL
                           AND (CAST(:before AS timestamptz) IS NULL
                                OR (published_at, id) < (CAST(:before AS timestamptz), CAST(:beforeId AS uuid)))
-                        ORDER BY published_at DESC, id DESC
-                        LIMIT :limit""")
+                        ORDER BY published_at DESC, id DESC""" + SqlLimit.of(limit))
                 .bind("before", beforeMicros == null ? null : Timestamp.from(Instants.ofMicros(beforeMicros)))
                 .bind("beforeId", beforeId)
-                .bind("limit", limit)
                 .map((rs, ctx) -> reel(rs))
                 .list();
     }

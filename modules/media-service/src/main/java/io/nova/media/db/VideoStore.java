@@ -1,5 +1,6 @@
 package io.nova.media.db;
 
+import io.nova.kernel.db.SqlLimit;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.ResultSet;
@@ -63,13 +64,11 @@ public final class VideoStore {
                           AND (:everything OR (visibility = 'public' AND published_at IS NOT NULL))
                           AND (CAST(:before AS timestamptz) IS NULL
                                OR (created_at, id) < (CAST(:before AS timestamptz), CAST(:beforeId AS uuid)))
-                        ORDER BY created_at DESC, id DESC
-                        LIMIT :limit""")
+                        ORDER BY created_at DESC, id DESC""" + SqlLimit.of(limit))
                 .bind("creator", creatorId)
                 .bind("everything", everything)
                 .bind("before", beforeMicros == null ? null : Timestamp.from(Instants.ofMicros(beforeMicros)))
                 .bind("beforeId", beforeId)
-                .bind("limit", limit)
                 .map((rs, ctx) -> video(rs))
                 .list();
     }

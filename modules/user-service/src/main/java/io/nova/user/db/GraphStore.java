@@ -1,5 +1,6 @@
 package io.nova.user.db;
 
+import io.nova.kernel.db.SqlLimit;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.Timestamp;
@@ -80,8 +81,21 @@ public final class GraphStore {
                 .bind("blocker", blocker).bind("blocked", blocked).execute() == 1;
     }
 
+    /**
+     * The viewer's relation to one other user: every timeline page asks this. Scalar parameters only, so
+     * PostgreSQL keeps one generic plan for it; {@link #relations}' array makes it plan every call anew.
+     */
     public Relation relation(Handle handle, UUID viewer, UUID other) {
-        return relations(handle, viewer, List.of(other)).getOrDefault(other, Relation.none(other));
+        return handle.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM follows WHERE follower_id = :viewer AND followee_id = :other),
+                               EXISTS (SELECT 1 FROM follows WHERE follower_id = :other AND followee_id = :viewer),
+                               EXISTS (SELECT 1 FROM blocks WHERE blocker_id = :viewer AND blocked_id = :other),
+                               EXISTS (SELECT 1 FROM blocks WHERE blocker_id = :other AND blocked_id = :viewer)""")
+                .bind("viewer", viewer)
+                .bind("other", other)
+                .map((rs, ctx) -> new Relation(other, rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getBoolean(4)))
+                .one();
     }
 
     /** The viewer's relation to each of {@code others}; ids without any relation map to {@link Relation#none}. */
@@ -131,9 +145,9 @@ public final class GraphStore {
         String keyset = after.isEmpty() ? "" : " AND (created_at, " + otherColumn + ") < (:afterAt, :afterId)";
         var query = handle.createQuery("SELECT " + otherColumn + " AS other, created_at FROM follows WHERE "
                         + ownColumn + " = :user" + keyset + " ORDER BY created_at DESC, " + otherColumn
-                        + " DESC LIMIT :limit")
+                        + " DESC" + SqlLimit.of(limit))
                 .bind("user", user)
-                .bind("limit", limit);
+                ;
         after.ifPresent(edge -> query.bind("afterAt", Timestamp.from(edge.createdAt())).bind("afterId", edge.userId()));
         return query.map((rs, ctx) -> new Edge(rs.getObject("other", UUID.class),
                 rs.getTimestamp("created_at").toInstant())).list();
