@@ -46,15 +46,19 @@ final class HttpHead {
             matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
                     ? matched + 1 : (b == '\r' ? 1 : 0);
         }
-        String[] lines = bytes.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+        // Line by line without String.split: a two-character separator would compile a regex for every request.
+        String head = bytes.toString(StandardCharsets.ISO_8859_1);
+        int end = head.indexOf("\r\n");
+        String startLine = head.substring(0, end);
         List<String[]> headers = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.add(new String[] {lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()});
+        for (int start = end + 2; start < head.length(); start = end + 2) {
+            end = head.indexOf("\r\n", start);
+            int colon = head.indexOf(':', start);
+            if (colon > start && colon < end) {
+                headers.add(new String[] {head.substring(start, colon).trim(), head.substring(colon + 1, end).trim()});
             }
         }
-        return Optional.of(new HttpHead(lines[0], headers));
+        return Optional.of(new HttpHead(startLine, headers));
     }
 
     Optional<String> header(String name) {
