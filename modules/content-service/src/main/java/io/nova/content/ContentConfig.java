@@ -24,6 +24,9 @@ public final class ContentConfig {
     @Min(0)
     private long authorCacheSize = 100_000;
 
+    @Min(1)
+    private long relationCacheSize = 100_000;
+
     @JsonProperty
     public String getUserServiceTarget() {
         return userServiceTarget;
@@ -72,5 +75,15 @@ public final class ContentConfig {
     @JsonProperty
     public void setAuthorCacheSize(long authorCacheSize) {
         this.authorCacheSize = authorCacheSize;
+    }
+
+    @JsonProperty
+    public long getRelationCacheSize() {
+        return relationCacheSize;
+    }
+
+    @JsonProperty
+    public void setRelationCacheSize(long relationCacheSize) {
+        this.relationCacheSize = relationCacheSize;
     }
 }

@@ -19,6 +19,7 @@ import io.nova.content.resources.MediaRefusedMapper;
 import io.nova.content.resources.PostsResource;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
+import io.nova.kernel.redis.RelationshipVersions;
 import io.nova.proto.media.v1.MediaServiceGrpc;
 import io.nova.proto.user.v1.UserServiceGrpc;
 
@@ -42,7 +43,8 @@ public final class ContentServiceApplication extends NovaApplication<ContentServ
                 MediaServiceGrpc.getServiceDescriptor());
         UserDirectory users = new UserDirectory(UserServiceGrpc.newBlockingStub(userChannel),
                 UserServiceGrpc.newFutureStub(userChannel),
-                Duration.ofMillis(content.getAuthorCacheTtl().toMilliseconds()), content.getAuthorCacheSize());
+                Duration.ofMillis(content.getAuthorCacheTtl().toMilliseconds()), content.getAuthorCacheSize(),
+                new RelationshipVersions(context.redis()), content.getRelationCacheSize());
         MediaLibrary media = new MediaLibrary(MediaServiceGrpc.newBlockingStub(mediaChannel),
                 MediaServiceGrpc.newFutureStub(mediaChannel));
 

@@ -362,6 +362,31 @@ class PostsApiTest extends RunningContentStack {
         assertThat(get(blocked, blockerPost).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aRelationSeenBeforeAFollowOrBlockIsNeverUsedAfterIt() {
+        People.Person ann = people.register();
+        People.Person viewer = people.register();
+        String open = created(ann, "text", "everyone").path("id").asText();
+        String closed = created(ann, "text", "friends only", "visibility", "followers").path("id").asText();
+        // Each read below asks about the same pair: the relation is cached between them, so only the relationship
+        // versions user-service changes before it confirms can make these pass.
+        assertThat(ids(timeline(viewer, ann.id(), ""))).containsExactly(open);
+        assertThat(ids(timeline(viewer, ann.id(), ""))).containsExactly(open);
+
+        people.follow(viewer, ann);
+        assertThat(ids(timeline(viewer, ann.id(), ""))).containsExactly(closed, open);
+        assertThat(get(viewer, closed).statusCode()).isEqualTo(200);
+
+        people.block(ann, viewer);
+        assertError(http.get("/api/v1/posts?author=" + ann.id(), viewer.token()), 404, "not_found");
+        assertError(get(viewer, open), 404, "not_found");
+
+        people.unblock(ann, viewer);
+        // The block removed the follow: public posts only.
+        assertThat(ids(timeline(viewer, ann.id(), ""))).containsExactly(open);
+        assertError(get(viewer, closed), 404, "not_found");
+    }
+
     // --- events ---
 
     @Test

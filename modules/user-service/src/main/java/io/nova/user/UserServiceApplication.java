@@ -9,6 +9,7 @@ import io.nova.kernel.ServiceContext;
 import io.nova.kernel.auth.PublicKeys;
 import io.nova.proto.media.v1.MediaServiceGrpc;
 import io.nova.kernel.redis.RateLimiter;
+import io.nova.kernel.redis.RelationshipVersions;
 import io.nova.user.core.AuthService;
 import io.nova.user.core.Avatars;
 import io.nova.user.core.GraphService;
@@ -94,7 +95,8 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
 
         ProfileStore profileStore = new ProfileStore();
         GraphStore graphStore = new GraphStore();
-        GraphService graph = new GraphService(context.jdbi(), profileStore, graphStore, context.outbox(), avatars);
+        GraphService graph = new GraphService(context.jdbi(), profileStore, graphStore, context.outbox(), avatars,
+                new RelationshipVersions(context.redis()));
         environment.jersey().register(new UsersResource(
                 new ProfileService(context.jdbi(), profileStore, context.outbox(), avatars), graph));
         environment.jersey().register(new RelationshipsResource(graph));

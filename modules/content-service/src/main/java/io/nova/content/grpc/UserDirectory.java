@@ -6,6 +6,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.StatusRuntimeException;
 import io.nova.content.api.AuthorView;
 import io.nova.content.core.Relation;
+import io.nova.kernel.redis.RelationshipVersions;
 import io.nova.proto.user.v1.GetRelationshipRequest;
 import io.nova.proto.user.v1.GetUserSummariesRequest;
 import io.nova.proto.user.v1.GetUsersByUsernameRequest;
@@ -29,7 +30,8 @@ import java.util.function.Supplier;
 /**
  * What content-service asks user-service (gRPC): author summaries, batched and cached briefly in-process (names
  * change rarely and every page needs them; a switch to a private account therefore applies within the cache's
- * time to live), relationships (never cached: a block must take effect at once), and usernames for @mentions.
+ * time to live), relationships (cached only while both users' relationship versions are unchanged, so a block
+ * takes effect at once: {@link CachedRelations}), and usernames for @mentions.
  */
 public final class UserDirectory {
 
@@ -39,12 +41,14 @@ public final class UserDirectory {
     private final UserServiceGrpc.UserServiceBlockingStub users;
     private final UserServiceGrpc.UserServiceFutureStub usersAsync;
     private final Cache<UUID, Optional<Author>> authors;
+    private final CachedRelations relations;
 
     public UserDirectory(UserServiceGrpc.UserServiceBlockingStub users, UserServiceGrpc.UserServiceFutureStub usersAsync,
-                         Duration cacheTtl, long cacheSize) {
+                         Duration cacheTtl, long cacheSize, RelationshipVersions versions, long relationCacheSize) {
         this.users = users;
         this.usersAsync = usersAsync;
         this.authors = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheSize).build();
+        this.relations = new CachedRelations(versions, relationCacheSize);
     }
 
     /** Summaries of those users user-service knows; unknown ids are absent. One call per 100 uncached ids. */
@@ -90,16 +94,27 @@ public final class UserDirectory {
 
     /** How {@code other} relates to {@code viewer}. */
     public Relation relation(UUID viewer, UUID other) {
-        return relation(call(() -> users.getRelationship(request(viewer, other))));
+        return relationLater(viewer, other).get();
     }
 
     /**
-     * Asks for the relation now and answers it when called: the caller does its own work (a query) while the
-     * answer travels.
+     * The relation, from the cache when it is still current, else asked now and answered when called: the caller
+     * does its own work (a query) while the answer travels.
      */
     public Supplier<Relation> relationLater(UUID viewer, UUID other) {
+        // Read before asking: an answer is kept under the versions that were current when it was asked for.
+        Optional<List<String>> versions = relations.versions(viewer, other);
+        Optional<Relation> cached = versions.flatMap(current -> relations.get(viewer, other, current));
+        if (cached.isPresent()) {
+            Relation relation = cached.get();
+            return () -> relation;
+        }
         ListenableFuture<Relationship> pending = usersAsync.getRelationship(request(viewer, other));
-        return () -> relation(await(pending));
+        return () -> {
+            Relation relation = relation(await(pending));
+            versions.ifPresent(askedUnder -> relations.put(viewer, other, askedUnder, relation));
+            return relation;
+        };
     }
 
     /** The viewer's relation to each of {@code others}, asked in parallel. */

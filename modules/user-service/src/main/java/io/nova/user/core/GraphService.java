@@ -6,6 +6,7 @@ import io.nova.kernel.events.Outbox;
 import io.nova.kernel.events.Topics;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
+import io.nova.kernel.redis.RelationshipVersions;
 import io.nova.user.api.FollowView;
 import io.nova.user.api.GraphEvents;
 import io.nova.user.api.RelationshipView;
@@ -15,6 +16,7 @@ import io.nova.user.db.ProfileRow;
 import io.nova.user.db.ProfileStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.redisson.client.RedisException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,18 +46,21 @@ public final class GraphService {
     private final GraphStore graph;
     private final Outbox outbox;
     private final Avatars avatars;
+    private final RelationshipVersions versions;
 
-    public GraphService(Jdbi jdbi, ProfileStore profiles, GraphStore graph, Outbox outbox, Avatars avatars) {
+    public GraphService(Jdbi jdbi, ProfileStore profiles, GraphStore graph, Outbox outbox, Avatars avatars,
+                        RelationshipVersions versions) {
         this.jdbi = jdbi;
         this.profiles = profiles;
         this.graph = graph;
         this.outbox = outbox;
         this.avatars = avatars;
+        this.versions = versions;
     }
 
     public RelationshipView follow(UUID caller, String id) {
         UUID target = other(caller, id, "cannot_follow_self", "You cannot follow yourself");
-        return jdbi.inTransaction(handle -> {
+        return changed(caller, target, jdbi.inTransaction(handle -> {
             GraphStore.Relation relation = lockExisting(handle, caller, target, id);
             if (relation.blocking()) {
                 throw ApiException.unprocessable("blocking_user", "You block this user; unblock them to follow");
@@ -69,22 +74,22 @@ public final class GraphService {
                         new GraphEvents.Followed(caller.toString(), target.toString(), rfc3339(at)));
             }
             return RelationshipView.of(graph.relation(handle, caller, target));
-        });
+        }));
     }
 
     public RelationshipView unfollow(UUID caller, String id) {
         UUID target = other(caller, id, "cannot_follow_self", "You cannot unfollow yourself");
-        return jdbi.inTransaction(handle -> {
+        return changed(caller, target, jdbi.inTransaction(handle -> {
             lockExisting(handle, caller, target, id);
             removeEdge(handle, caller, target);
             return RelationshipView.of(graph.relation(handle, caller, target));
-        });
+        }));
     }
 
     /** Blocks, and removes the follows between the two in both directions (each with its user.unfollowed). */
     public RelationshipView block(UUID caller, String id) {
         UUID target = other(caller, id, "cannot_block_self", "You cannot block yourself");
-        return jdbi.inTransaction(handle -> {
+        return changed(caller, target, jdbi.inTransaction(handle -> {
             lockExisting(handle, caller, target, id);
             if (graph.block(handle, caller, target)) {
                 removeEdge(handle, caller, target);
@@ -93,19 +98,33 @@ public final class GraphService {
                         new GraphEvents.Blocked(caller.toString(), target.toString()));
             }
             return RelationshipView.of(graph.relation(handle, caller, target));
-        });
+        }));
     }
 
     public RelationshipView unblock(UUID caller, String id) {
         UUID target = other(caller, id, "cannot_block_self", "You cannot unblock yourself");
-        return jdbi.inTransaction(handle -> {
+        return changed(caller, target, jdbi.inTransaction(handle -> {
             lockExisting(handle, caller, target, id);
             if (graph.unblock(handle, caller, target)) {
                 outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_UNBLOCKED, caller.toString(),
                         new GraphEvents.Unblocked(caller.toString(), target.toString()));
             }
             return RelationshipView.of(graph.relation(handle, caller, target));
-        });
+        }));
+    }
+
+    /**
+     * Tells the services that cache relations that the pair's may have changed — after the commit, before the
+     * caller hears of it — also when nothing changed, so that a retry after a failure here heals.
+     */
+    private RelationshipView changed(UUID caller, UUID target, RelationshipView now) {
+        try {
+            versions.changed(caller, target);
+        } catch (RedisException e) {
+            throw ApiException.serviceUnavailable("relationship_caches_not_updated",
+                    "The change is saved, but other services could not be told about it yet; repeat the request");
+        }
+        return now;
     }
 
     /** {@code GET /relationships?ids=a,b}: the caller's relation to each listed id, in the order given. */

@@ -1,0 +1,63 @@
+package io.nova.content.grpc;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.nova.content.core.Relation;
+import io.nova.kernel.redis.RelationshipVersions;
+import org.redisson.client.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * user-service's answers to "how does the viewer relate to this user?", kept in-process with both users'
+ * {@link RelationshipVersions}: an answer is used only while neither user's version has changed, and user-service
+ * changes them before it confirms a follow or block — so a block takes effect at once, as without a cache. Every
+ * timeline page and post view asks this; a hit costs one Redis round trip instead of a gRPC call and a query.
+ */
+final class CachedRelations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CachedRelations.class);
+    /** Versions keep the answers right; this only bounds how long an idle pair takes memory. */
+    private static final Duration IDLE = Duration.ofMinutes(10);
+
+    private record Pair(UUID viewer, UUID other) {
+    }
+
+    private record Known(Relation relation, List<String> versions) {
+    }
+
+    private final RelationshipVersions versions;
+    private final Cache<Pair, Known> known;
+
+    CachedRelations(RelationshipVersions versions, long size) {
+        this.versions = versions;
+        this.known = Caffeine.newBuilder().maximumSize(size).expireAfterAccess(IDLE).build();
+    }
+
+    /** Both users' versions now; empty when Redis cannot say, and then nothing is cached or used. */
+    Optional<List<String>> versions(UUID viewer, UUID other) {
+        try {
+            return Optional.of(versions.current(viewer, other));
+        } catch (RedisException e) {
+            LOG.warn("Relationship versions unavailable, asking user-service uncached: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The answer kept for the pair, if it was kept under exactly these versions. */
+    Optional<Relation> get(UUID viewer, UUID other, List<String> current) {
+        Known answer = known.getIfPresent(new Pair(viewer, other));
+        return answer != null && answer.versions().equals(current) ? Optional.of(answer.relation())
+                : Optional.empty();
+    }
+
+    /** Keeps an answer user-service gave after {@code askedUnder} were read. */
+    void put(UUID viewer, UUID other, List<String> askedUnder, Relation relation) {
+        known.put(new Pair(viewer, other), new Known(relation, askedUnder));
+    }
+}

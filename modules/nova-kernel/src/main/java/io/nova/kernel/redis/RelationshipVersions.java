@@ -1,0 +1,63 @@
+package io.nova.kernel.redis;
+
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * When a cached answer to "how do these two users relate?" (follows, blocks) may be used: the contract between
+ * user-service, which owns relationships, and the services that cache its answers.
+ *
+ * <p>Each user has a version in Redis. A reader takes both users' {@link #current} versions <em>before</em> it
+ * asks user-service and keeps the answer with them; the answer stays good while both versions are unchanged.
+ * user-service calls {@link #changed} for both users after a change commits and before it answers, so no request
+ * that starts after a block has been confirmed can see the relation from before it.
+ *
+ * <p>A version is a random token, never a counter: a user's first read (or the first after the token expired, or
+ * after Redis lost its data) draws a fresh one, which cannot equal any token an old cached answer carries.
+ */
+public final class RelationshipVersions {
+
+    private static final String PREFIX = "nova:relationship-version:";
+    /** Idle tokens are dropped after this; the next read draws a new one (one cache miss). */
+    static final Duration KEEP = Duration.ofDays(1);
+
+    /** Each key's token, or the candidate in ARGV when it has none yet (stored for KEEP). One round trip. */
+    private static final String CURRENT_OR_DRAW = """
+            local tokens = {}
+            for i, key in ipairs(KEYS) do
+              local token = redis.call('GET', key)
+              if not token then
+                token = ARGV[i]
+                redis.call('SET', key, token, 'PX', ARGV[#KEYS + 1])
+              end
+              tokens[i] = token
+            end
+            return tokens""";
+
+    private final RedissonClient redis;
+
+    public RelationshipVersions(RedissonClient redis) {
+        this.redis = redis;
+    }
+
+    /** The two users' current versions, in the order given. */
+    public List<String> current(UUID one, UUID other) {
+        return redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, CURRENT_OR_DRAW,
+                RScript.ReturnType.LIST, List.of(key(one), key(other)),
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), Long.toString(KEEP.toMillis()));
+    }
+
+    /** Every cached relation of either user is stale from now on. */
+    public void changed(UUID one, UUID other) {
+        redis.getKeys().delete(key(one), key(other));
+    }
+
+    private static String key(UUID user) {
+        return PREFIX + user;
+    }
+}
