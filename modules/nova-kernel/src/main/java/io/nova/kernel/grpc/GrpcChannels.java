@@ -14,7 +14,7 @@ import java.util.Map;
  * Channels to other Nova services. Every call gets a deadline unless the caller sets a shorter one, and only
  * methods declared side-effect free or idempotent ({@code option idempotency_level} in the .proto) are retried,
  * on UNAVAILABLE only — retrying a create could create twice. Callers must not run blocking work in a call's
- * callbacks (listeners of a future stub's answer): they run on the channel's transport thread.
+ * callbacks (listeners on an answer's future): they run on the channel's transport thread.
  */
 public final class GrpcChannels {
 
