@@ -22,8 +22,12 @@ import java.util.UUID;
 final class CachedRelations {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachedRelations.class);
-    /** Versions keep the answers right; this only bounds how long an idle pair takes memory. */
-    private static final Duration IDLE = Duration.ofMinutes(10);
+    /**
+     * Versions keep the answers right; this bounds the one case they cannot cover: a change confirmed while Redis
+     * was down (user-service answers 503 then, and a client may not repeat it) followed by Redis coming back with
+     * the versions from before — then a kept answer could match again, for at most this long.
+     */
+    private static final Duration LIFETIME = Duration.ofMinutes(10);
 
     private record Pair(UUID viewer, UUID other) {
     }
@@ -36,7 +40,7 @@ final class CachedRelations {
 
     CachedRelations(RelationshipVersions versions, long size) {
         this.versions = versions;
-        this.known = Caffeine.newBuilder().maximumSize(size).expireAfterAccess(IDLE).build();
+        this.known = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(LIFETIME).build();
     }
 
     /** Both users' versions now; empty when Redis cannot say, and then nothing is cached or used. */
@@ -44,6 +48,8 @@ final class CachedRelations {
         try {
             return Optional.of(versions.current(viewer, other));
         } catch (RedisException e) {
+            // Changes made while Redis is away renew no versions: nothing kept from before may be trusted again.
+            known.invalidateAll();
             LOG.warn("Relationship versions unavailable, asking user-service uncached: {}", e.getMessage());
             return Optional.empty();
         }
