@@ -50,10 +50,6 @@ public final class S3Storage implements Managed {
     private final ObjectUrlSigner urls;
 
     public S3Storage(S3Config config) {
-        this(config, Clock.systemUTC());
-    }
-
-    S3Storage(S3Config config, Clock clock) {
         this.config = config;
         AwsCredentialsProvider credentials = config.getAccessKeyId().isBlank()
                 ? DefaultCredentialsProvider.builder().build()
@@ -75,7 +71,8 @@ public final class S3Storage implements Managed {
         }
         this.client = clientBuilder.build();
         this.presigner = presignerBuilder.build();
-        this.urls = new ObjectUrlSigner(presigner, config.getBucket(), credentials, config.getRegion(), clock);
+        this.urls = new ObjectUrlSigner(presigner, config.getBucket(), credentials, config.getRegion(),
+                Clock.systemUTC());
     }
 
     public String bucket() {
