@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * PostgreSQL, Redis, Kafka and S3 together, started in parallel: everything Nova's services depend on.
  *
  * <p>Started one after the other the four take the sum of their start times; in parallel they take about the
- * slowest one (Kafka or PostgreSQL, 2–3 s). With a data directory the platform is persistent — databases,
+ * slowest one (Kafka or PostgreSQL, 2–3 s); only PostgreSQL and Redis wait for each other, as both fork
+ * executables they have just unpacked ({@link ChildServerStart}). With a data directory the platform is persistent — databases,
  * keys, topics and objects survive a restart, which {@code ./nova local} needs; without one it lives in a
  * temporary directory that is deleted on close, which tests need. Ports are free ones unless given; a persistent
  * platform started with {@link PlatformPorts#ANY} remembers the ports it chose and reuses them, because Kafka's
