@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class MediaStore {
     /**
      * Inserts a pending upload unless the owner already has {@code maxPending} pending ones not yet past their
      * time; false when the quota is full. Exact under concurrency, in one round trip: see
-     * {@code media_insert_pending} (V3), which serializes one owner's creations.
+     * {@code media_insert_pending} (V3, V4), which serializes one owner's creations.
      */
     public boolean insertWithinQuota(Handle handle, UUID id, String ownerId, MediaPurpose purpose, String filename,
                                      String contentType, long sizeBytes, String objectKey, Instant pendingUntil,
@@ -45,7 +46,7 @@ public final class MediaStore {
                 .bind("type", contentType)
                 .bind("size", sizeBytes)
                 .bind("key", objectKey)
-                .bind("until", Timestamp.from(pendingUntil))
+                .bind("until", pendingUntil.atOffset(ZoneOffset.UTC))
                 .bind("cap", maxPending)
                 .mapTo(Boolean.class)
                 .one();

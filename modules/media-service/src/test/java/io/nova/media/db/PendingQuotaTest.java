@@ -18,7 +18,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pending-upload quota against the real schema: the per-owner count the triggers keep follows every way an
+ * The pending-upload quota against the real schema: the per-owner count follows every way an
  * upload leaves 'pending', and uploads whose time ran out stop counting before the sweep removes them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
