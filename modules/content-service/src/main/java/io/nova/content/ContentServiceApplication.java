@@ -19,7 +19,7 @@ import io.nova.content.resources.MediaRefusedMapper;
 import io.nova.content.resources.PostsResource;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
-import io.nova.kernel.redis.RelationshipVersions;
+import io.nova.contracts.RelationshipVersions;
 import io.nova.proto.media.v1.MediaServiceGrpc;
 import io.nova.proto.user.v1.UserServiceGrpc;
 

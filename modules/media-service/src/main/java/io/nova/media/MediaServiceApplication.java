@@ -3,7 +3,7 @@ package io.nova.media;
 import io.dropwizard.core.setup.Environment;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
-import io.nova.kernel.events.Topics;
+import io.nova.contracts.Topics;
 import io.nova.kernel.storage.S3Storage;
 import io.nova.media.core.Attachments;
 import io.nova.media.core.Ffmpeg;

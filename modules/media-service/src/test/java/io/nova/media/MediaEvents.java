@@ -1,7 +1,7 @@
 package io.nova.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nova.kernel.events.Topics;
+import io.nova.contracts.Topics;
 import io.nova.embedded.junit.TestPlatform;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
-import io.nova.kernel.events.EventTypes;
+import io.nova.contracts.EventTypes;
 import io.nova.kernel.storage.S3Config;
 import io.nova.kernel.storage.S3Storage;
 import io.nova.testing.RunningService;

@@ -5,7 +5,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
-import io.nova.kernel.events.EventTypes;
+import io.nova.contracts.EventTypes;
 import io.nova.kernel.grpc.GrpcChannels;
 import io.nova.kernel.storage.S3Storage;
 import io.nova.proto.media.v1.ClaimMediaRequest;

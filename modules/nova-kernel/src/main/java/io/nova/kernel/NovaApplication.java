@@ -1,10 +1,9 @@
 package io.nova.kernel;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.nova.kernel.api.ApiJson;
 import io.nova.kernel.analytics.ClickHouseHealthCheck;
 import io.nova.kernel.auth.AccessTokenVerifier;
 import io.nova.kernel.auth.BearerAuth;
@@ -96,10 +95,8 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
 
     @Override
     public final void run(C configuration, Environment environment) throws Exception {
-        // The configuration is parsed by now; from here on the mapper speaks the API's snake_case.
-        environment.getObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-        // A misspelt field is a client bug worth a 400, not a silently ignored value.
-        environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // The configuration is parsed by now; from here on the mapper speaks the API's JSON.
+        ApiJson.configure(environment.getObjectMapper());
 
         ServingState serving = new ServingState();
         grpcServer = new ManagedGrpcServer(configuration.getGrpc(), environment.metrics());

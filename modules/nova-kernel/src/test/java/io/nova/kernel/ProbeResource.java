@@ -1,6 +1,6 @@
 package io.nova.kernel;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,13 +44,13 @@ public final class ProbeResource {
     @GET
     @Path("/conflict")
     public String conflict() {
-        throw ApiException.conflict("username_taken", "That username is taken");
+        throw DomainException.conflict("username_taken", "That username is taken");
     }
 
     @GET
     @Path("/too-many")
     public String tooMany() {
-        throw ApiException.tooManyRequests(Duration.ofSeconds(7));
+        throw DomainException.tooManyRequests(Duration.ofSeconds(7));
     }
 
     /** 0..49, newest (highest) first, paged by the last number seen. */

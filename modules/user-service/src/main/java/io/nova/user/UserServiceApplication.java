@@ -9,7 +9,7 @@ import io.nova.kernel.ServiceContext;
 import io.nova.kernel.auth.PublicKeys;
 import io.nova.proto.media.v1.MediaServiceGrpc;
 import io.nova.kernel.redis.RateLimiter;
-import io.nova.kernel.redis.RelationshipVersions;
+import io.nova.contracts.RelationshipVersions;
 import io.nova.user.core.AuthService;
 import io.nova.user.core.Avatars;
 import io.nova.user.core.GraphService;

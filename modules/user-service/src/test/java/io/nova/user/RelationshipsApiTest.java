@@ -1,8 +1,8 @@
 package io.nova.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nova.kernel.events.EventTypes;
-import io.nova.kernel.events.Topics;
+import io.nova.contracts.EventTypes;
+import io.nova.contracts.Topics;
 import io.nova.testing.ApiClient;
 import io.nova.testing.EventLog;
 import org.junit.jupiter.api.Test;

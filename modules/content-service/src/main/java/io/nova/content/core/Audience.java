@@ -3,7 +3,7 @@ package io.nova.content.core;
 import io.nova.content.db.PostRow;
 import io.nova.content.grpc.Author;
 import io.nova.content.grpc.UserDirectory;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -59,7 +59,7 @@ public final class Audience {
     /** The post if the viewer may see it, else 404. */
     public PostRow require(UUID viewer, PostRow post) {
         if (!canSee(viewer, post)) {
-            throw ApiException.notFound("Post", post.id().toString());
+            throw DomainException.notFound("Post", post.id().toString());
         }
         return post;
     }

@@ -10,10 +10,10 @@ import io.nova.content.db.Position;
 import io.nova.content.db.PostRow;
 import io.nova.content.db.PostStore;
 import io.nova.content.grpc.UserDirectory;
-import io.nova.kernel.errors.ApiException;
-import io.nova.kernel.events.EventTypes;
+import io.nova.kernel.errors.DomainException;
+import io.nova.contracts.EventTypes;
 import io.nova.kernel.events.Outbox;
-import io.nova.kernel.events.Topics;
+import io.nova.contracts.Topics;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
 import org.jdbi.v3.core.Jdbi;
@@ -69,14 +69,14 @@ public final class CommentService {
             replyTo = Ids.parse(request.replyToComment())
                     .filter(parent -> jdbi.withHandle(handle -> comments.find(handle, post.id(), parent)).isPresent());
             if (replyTo.isEmpty()) {
-                throw ApiException.unprocessable("reply_to_comment_not_found", "Comment " + request.replyToComment()
+                throw DomainException.unprocessable("reply_to_comment_not_found", "Comment " + request.replyToComment()
                         + " does not exist under post " + postId);
             }
         }
         UUID parent = replyTo.orElse(null);
         CommentRow comment = jdbi.inTransaction(handle -> {
             if (posts.lockAuthor(handle, post.id()).isEmpty()) {
-                throw ApiException.notFound("Post", postId);
+                throw DomainException.notFound("Post", postId);
             }
             CommentRow row = comments.insert(handle, UUID.randomUUID(), post.id(), caller, text, parent);
             posts.adjustComments(handle, post.id(), 1);
@@ -111,16 +111,16 @@ public final class CommentService {
         PostRow post = postService.visible(caller, postId);
         UUID id = Ids.existingOrNotFound("Comment", commentId);
         CommentRow comment = jdbi.withHandle(handle -> comments.find(handle, post.id(), id))
-                .orElseThrow(() -> ApiException.notFound("Comment", commentId));
+                .orElseThrow(() -> DomainException.notFound("Comment", commentId));
         if (!comment.authorId().equals(caller) && !post.authorId().equals(caller)) {
-            throw ApiException.forbidden("Only the comment's author or the post's author can delete this comment");
+            throw DomainException.forbidden("Only the comment's author or the post's author can delete this comment");
         }
         jdbi.useTransaction(handle -> {
             if (posts.lockAuthor(handle, post.id()).isEmpty()) {
-                throw ApiException.notFound("Post", postId);
+                throw DomainException.notFound("Post", postId);
             }
             if (!comments.softDelete(handle, id)) {
-                throw ApiException.notFound("Comment", commentId);
+                throw DomainException.notFound("Comment", commentId);
             }
             posts.adjustComments(handle, post.id(), -1);
             outbox.append(handle, Topics.CONTENT_EVENTS, EventTypes.COMMENT_DELETED, post.id().toString(),

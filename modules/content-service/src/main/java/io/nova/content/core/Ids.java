@@ -1,7 +1,7 @@
 package io.nova.content.core;
 
 import io.nova.kernel.auth.NovaPrincipal;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -25,11 +25,11 @@ public final class Ids {
 
     /** A path id: one that cannot exist is simply not found. */
     public static UUID existingOrNotFound(String what, String text) {
-        return parse(text).orElseThrow(() -> ApiException.notFound(what, text));
+        return parse(text).orElseThrow(() -> DomainException.notFound(what, text));
     }
 
     /** The caller's user id; a token whose subject is not one (never issued by user-service) is refused. */
     public static UUID caller(NovaPrincipal caller) {
-        return parse(caller.userId()).orElseThrow(() -> ApiException.unauthorized("A valid access token is required"));
+        return parse(caller.userId()).orElseThrow(() -> DomainException.unauthenticated("A valid access token is required"));
     }
 }

@@ -11,10 +11,10 @@ import io.nova.content.db.Position;
 import io.nova.content.db.PostRow;
 import io.nova.content.db.PostStore;
 import io.nova.content.grpc.UserDirectory;
-import io.nova.kernel.errors.ApiException;
-import io.nova.kernel.events.EventTypes;
+import io.nova.kernel.errors.DomainException;
+import io.nova.contracts.EventTypes;
 import io.nova.kernel.events.Outbox;
-import io.nova.kernel.events.Topics;
+import io.nova.contracts.Topics;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
 import org.jdbi.v3.core.Jdbi;
@@ -119,7 +119,7 @@ public final class InteractionService {
     /** A post deleted between the visibility check and now is gone: 404, and nothing written. */
     private void lockLive(org.jdbi.v3.core.Handle handle, UUID post, String asked) {
         if (posts.lockAuthor(handle, post).isEmpty()) {
-            throw ApiException.notFound("Post", asked);
+            throw DomainException.notFound("Post", asked);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.nova.content.core;
 
 import io.nova.content.db.Position;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.paging.Cursor;
 
 import java.time.Instant;
@@ -23,7 +23,7 @@ public final class Positions {
 
     public static Position after(Cursor cursor) {
         long micros = cursor.longPart(0);
-        java.util.UUID id = Ids.parse(cursor.part(1)).orElseThrow(() -> ApiException.badRequest("invalid_cursor",
+        java.util.UUID id = Ids.parse(cursor.part(1)).orElseThrow(() -> DomainException.invalid("invalid_cursor",
                 "The cursor is not one this API returned"));
         return new Position(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), id);
     }

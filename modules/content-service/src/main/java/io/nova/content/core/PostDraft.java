@@ -1,7 +1,7 @@
 package io.nova.content.core;
 
 import io.nova.content.api.CreatePostRequest;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,11 +33,11 @@ public record PostDraft(String text, List<UUID> mediaIds, Visibility visibility,
             }
         }
         if (text.isBlank() && media.isEmpty()) {
-            throw ApiException.badRequest("empty_post", "A post needs text or media");
+            throw DomainException.invalid("empty_post", "A post needs text or media");
         }
         Optional<UUID> replyTo = Optional.empty();
         if (request.replyTo() != null) {
-            replyTo = Optional.of(Ids.parse(request.replyTo()).orElseThrow(() -> ApiException.unprocessable(
+            replyTo = Optional.of(Ids.parse(request.replyTo()).orElseThrow(() -> DomainException.unprocessable(
                     "reply_to_not_found", "Post " + request.replyTo() + " to reply to does not exist")));
         }
         return new PostDraft(text, new ArrayList<>(media), Visibility.parse(request.visibility()), replyTo);
@@ -49,8 +49,8 @@ public record PostDraft(String text, List<UUID> mediaIds, Visibility visibility,
         }
     }
 
-    static ApiException invalid(String field, String problem) {
-        return ApiException.badRequest("validation_failed", field + " " + problem,
+    static DomainException invalid(String field, String problem) {
+        return DomainException.invalid("validation_failed", field + " " + problem,
                 Map.of("fields", Map.of(field, problem)));
     }
 }

@@ -1,7 +1,7 @@
 package io.nova.content.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -14,7 +14,7 @@ public record PostEdit(String text, Visibility visibility) {
 
     public static PostEdit parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("malformed_json", "The request body must be a JSON object");
+            throw DomainException.invalid("malformed_json", "The request body must be a JSON object");
         }
         Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
         String text = null;
@@ -36,7 +36,7 @@ public record PostEdit(String text, Visibility visibility) {
                     }
                     visibility = Visibility.parse(value.asText());
                 }
-                default -> throw ApiException.badRequest("unknown_field", "Field " + field.getKey()
+                default -> throw DomainException.invalid("unknown_field", "Field " + field.getKey()
                         + " cannot be edited; text and visibility can", Map.of("field", field.getKey()));
             }
         }

@@ -12,10 +12,10 @@ import io.nova.content.grpc.Author;
 import io.nova.content.grpc.MediaLibrary;
 import io.nova.content.grpc.UserDirectory;
 import io.nova.kernel.auth.NovaPrincipal;
-import io.nova.kernel.errors.ApiException;
-import io.nova.kernel.events.EventTypes;
+import io.nova.kernel.errors.DomainException;
+import io.nova.contracts.EventTypes;
 import io.nova.kernel.events.Outbox;
-import io.nova.kernel.events.Topics;
+import io.nova.contracts.Topics;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
 import org.jdbi.v3.core.Handle;
@@ -67,7 +67,7 @@ public final class PostService {
         draft.replyTo().ifPresent(parent -> {
             Optional<PostRow> replied = jdbi.withHandle(handle -> posts.find(handle, parent, author));
             if (replied.isEmpty() || !audience.canSee(author, replied.get())) {
-                throw ApiException.unprocessable("reply_to_not_found",
+                throw DomainException.unprocessable("reply_to_not_found",
                         "Post " + parent + " to reply to does not exist");
             }
         });
@@ -102,12 +102,12 @@ public final class PostService {
         requireAuthor(caller, post, "edit");
         String text = edit.text() != null ? edit.text() : post.text();
         if (text.isBlank() && post.mediaIds().isEmpty()) {
-            throw ApiException.badRequest("empty_post", "A post needs text or media; this one has no media");
+            throw DomainException.invalid("empty_post", "A post needs text or media; this one has no media");
         }
         Map<UUID, String> mentioned = edit.text() == null ? null : mentioned(caller, text);
         jdbi.useTransaction(handle -> {
             if (posts.lockAuthor(handle, post.id()).isEmpty()) {
-                throw ApiException.notFound("Post", id);
+                throw DomainException.notFound("Post", id);
             }
             Instant editedAt = posts.update(handle, post.id(), edit.text(),
                     edit.visibility() == null ? null : edit.visibility().wireName());
@@ -130,7 +130,7 @@ public final class PostService {
         requireAuthor(caller, post, "delete");
         jdbi.useTransaction(handle -> {
             Instant deletedAt = posts.softDelete(handle, post.id())
-                    .orElseThrow(() -> ApiException.notFound("Post", id));
+                    .orElseThrow(() -> DomainException.notFound("Post", id));
             outbox.append(handle, Topics.CONTENT_EVENTS, EventTypes.POST_DELETED, post.id().toString(),
                     new ContentEvents.PostDeleted(post.id().toString(), caller.toString(), rfc3339(deletedAt)));
         });
@@ -139,7 +139,7 @@ public final class PostService {
     /** {@code GET /posts?author=}: newest first; followers-only posts for followers and the author. */
     public Page<PostView> timeline(UUID viewer, String authorParam, PageRequest page) {
         if (authorParam == null || authorParam.isBlank()) {
-            throw ApiException.badRequest("missing_parameter", "Query parameter author is required (a user id)",
+            throw DomainException.invalid("missing_parameter", "Query parameter author is required (a user id)",
                     Map.of("parameter", "author"));
         }
         UUID author = Ids.existingOrNotFound("User", authorParam);
@@ -147,16 +147,16 @@ public final class PostService {
         // The relation travels while the page is read with followers-only posts included; most pages of most
         // authors hold none, and only then does a non-follower's page need reading again without them.
         Supplier<Relation> asked = audience.relationLater(viewer, author);
-        Author owner = users.author(author).orElseThrow(() -> ApiException.notFound("User", authorParam));
+        Author owner = users.author(author).orElseThrow(() -> DomainException.notFound("User", authorParam));
         List<PostRow> rows = jdbi.withHandle(handle ->
                 posts.byAuthor(handle, author, viewer, true, after, page.fetchSize()));
         Relation relation = asked.get();
         if (relation.blockedEitherWay()) {
-            throw ApiException.notFound("User", authorParam);
+            throw DomainException.notFound("User", authorParam);
         }
         boolean followersToo = viewer.equals(author) || relation.following();
         if (owner.privateAccount() && !followersToo) {
-            throw ApiException.forbidden("This account is private: only its followers see its posts");
+            throw DomainException.forbidden("This account is private: only its followers see its posts");
         }
         if (!followersToo && rows.stream().anyMatch(row -> Visibility.of(row.visibility()) == Visibility.FOLLOWERS)) {
             rows = jdbi.withHandle(handle -> posts.byAuthor(handle, author, viewer, false, after, page.fetchSize()));
@@ -185,13 +185,13 @@ public final class PostService {
     PostRow visible(UUID viewer, String id) {
         UUID postId = Ids.existingOrNotFound("Post", id);
         PostRow post = jdbi.withHandle(handle -> posts.find(handle, postId, viewer))
-                .orElseThrow(() -> ApiException.notFound("Post", id));
+                .orElseThrow(() -> DomainException.notFound("Post", id));
         return audience.require(viewer, post);
     }
 
     private static void requireAuthor(UUID caller, PostRow post, String action) {
         if (!post.authorId().equals(caller)) {
-            throw ApiException.forbidden("Only the author can " + action + " this post");
+            throw DomainException.forbidden("Only the author can " + action + " this post");
         }
     }
 

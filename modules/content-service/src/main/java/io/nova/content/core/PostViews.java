@@ -6,7 +6,7 @@ import io.nova.content.api.PostView;
 import io.nova.content.db.PostRow;
 import io.nova.content.grpc.MediaLibrary;
 import io.nova.content.grpc.UserDirectory;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,7 +67,7 @@ public final class PostViews {
     private static <K, V> Map<K, V> degraded(Supplier<Map<K, V>> hydration) {
         try {
             return hydration.get();
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             if (e.status() != 503) {
                 throw e;
             }

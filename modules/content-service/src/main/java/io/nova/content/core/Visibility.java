@@ -1,6 +1,6 @@
 package io.nova.content.core;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +26,7 @@ public enum Visibility {
         return switch (value) {
             case "public" -> PUBLIC;
             case "followers" -> FOLLOWERS;
-            default -> throw ApiException.badRequest("validation_failed",
+            default -> throw DomainException.invalid("validation_failed",
                     "visibility must be public or followers",
                     Map.of("fields", Map.of("visibility", "must be public or followers")));
         };

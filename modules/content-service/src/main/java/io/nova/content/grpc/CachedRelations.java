@@ -3,7 +3,7 @@ package io.nova.content.grpc;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.nova.content.core.Relation;
-import io.nova.kernel.redis.RelationshipVersions;
+import io.nova.contracts.RelationshipVersions;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

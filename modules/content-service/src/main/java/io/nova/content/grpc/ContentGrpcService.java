@@ -13,7 +13,7 @@ import io.nova.content.core.PostService;
 import io.nova.content.core.PostViews;
 import io.nova.content.db.PostStore;
 import io.nova.kernel.auth.NovaPrincipal;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.grpc.GrpcIdentity;
 import io.nova.proto.content.v1.Author;
 import io.nova.proto.content.v1.ContentServiceGrpc;
@@ -132,7 +132,7 @@ public final class ContentGrpcService extends ContentServiceGrpc.ContentServiceI
         } catch (StatusRuntimeException e) {
             response.onError(e);
             return;
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             // Only a dependency's outage gets here (arguments are checked above): the caller may retry.
             Status status = e.status() == 503 ? Status.UNAVAILABLE : Status.INTERNAL;
             response.onError(status.withDescription(e.getMessage()).asRuntimeException());

@@ -1,6 +1,6 @@
 package io.nova.content.grpc;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,8 +12,8 @@ final class Unavailable {
     private Unavailable() {
     }
 
-    static ApiException of(String service, Throwable cause) {
+    static DomainException of(String service, Throwable cause) {
         LOG.warn("{} did not answer: {}", service, String.valueOf(cause));
-        return ApiException.serviceUnavailable("dependency_unavailable", service + " did not answer; retry shortly");
+        return DomainException.unavailable("dependency_unavailable", service + " did not answer; retry shortly");
     }
 }

@@ -6,7 +6,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import io.grpc.StatusRuntimeException;
 import io.nova.content.api.AuthorView;
 import io.nova.content.core.Relation;
-import io.nova.kernel.redis.RelationshipVersions;
+import io.nova.contracts.RelationshipVersions;
 import io.nova.proto.user.v1.GetRelationshipRequest;
 import io.nova.proto.user.v1.GetUserSummariesRequest;
 import io.nova.proto.user.v1.GetUsersByUsernameRequest;

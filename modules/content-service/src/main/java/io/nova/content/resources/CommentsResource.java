@@ -7,7 +7,7 @@ import io.nova.content.api.CreateCommentRequest;
 import io.nova.content.core.CommentService;
 import io.nova.content.core.Ids;
 import io.nova.kernel.auth.NovaPrincipal;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.paging.PageRequest;
 import io.nova.kernel.paging.PagedResponse;
 import io.nova.kernel.redis.IdempotencyKeys;
@@ -46,7 +46,7 @@ public final class CommentsResource {
     public Response create(@Auth NovaPrincipal caller, @PathParam("postId") String postId,
                            @HeaderParam(IdempotencyKeys.HEADER) String key, CreateCommentRequest body) {
         if (body == null) {
-            throw ApiException.badRequest("malformed_json", "The request body must be a JSON object");
+            throw DomainException.invalid("malformed_json", "The request body must be a JSON object");
         }
         Ids.caller(caller);
         return idempotency.run("POST /api/v1/posts/" + postId + "/comments", caller.userId(), key, body, () -> {

@@ -12,7 +12,7 @@ import io.nova.content.core.InteractionService;
 import io.nova.content.core.PostEdit;
 import io.nova.content.core.PostService;
 import io.nova.kernel.auth.NovaPrincipal;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.paging.PageRequest;
 import io.nova.kernel.paging.PagedResponse;
 import io.nova.kernel.redis.IdempotencyKeys;
@@ -58,7 +58,7 @@ public final class PostsResource {
     public Response create(@Auth NovaPrincipal caller, @HeaderParam(IdempotencyKeys.HEADER) String key,
                            CreatePostRequest body) {
         if (body == null) {
-            throw ApiException.badRequest("malformed_json", "The request body must be a JSON object");
+            throw DomainException.invalid("malformed_json", "The request body must be a JSON object");
         }
         Ids.caller(caller);
         return idempotency.run("POST /api/v1/posts", caller.userId(), key, body, () -> {

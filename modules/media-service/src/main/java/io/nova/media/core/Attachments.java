@@ -1,6 +1,6 @@
 package io.nova.media.core;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import io.nova.media.db.MediaRow;
 import io.nova.media.db.MediaStore;
 import org.jdbi.v3.core.Handle;
@@ -19,26 +19,26 @@ public final class Attachments {
     /** Checks and claims the media for {@code claimant} in the caller's transaction. */
     public MediaRow claim(Handle handle, UUID mediaId, String callerId, MediaPurpose expected, String claimant) {
         MediaRow row = media.lock(handle, mediaId)
-                .orElseThrow(() -> ApiException.unprocessable("unknown_upload",
+                .orElseThrow(() -> DomainException.unprocessable("unknown_upload",
                         "Upload " + mediaId + " does not exist"));
         if (!row.ownedBy(callerId)) {
-            throw ApiException.forbidden("Upload " + mediaId + " belongs to someone else");
+            throw DomainException.forbidden("Upload " + mediaId + " belongs to someone else");
         }
         if (row.purpose() != expected) {
-            throw ApiException.unprocessable("wrong_upload_purpose", "Upload " + mediaId + " was made for "
+            throw DomainException.unprocessable("wrong_upload_purpose", "Upload " + mediaId + " was made for "
                     + row.purpose().wireName() + "; this needs an upload with purpose " + expected.wireName());
         }
         switch (row.status()) {
-            case PENDING -> throw ApiException.conflict("upload_not_completed",
+            case PENDING -> throw DomainException.conflict("upload_not_completed",
                     "Upload " + mediaId + " is not completed: upload the file and complete the upload first");
-            case FAILED -> throw ApiException.unprocessable("upload_failed",
+            case FAILED -> throw DomainException.unprocessable("upload_failed",
                     "Upload " + mediaId + " failed: " + row.failureReason());
             case PROCESSING, READY -> {
                 // usable
             }
         }
         if (!media.claim(handle, mediaId, claimant)) {
-            throw ApiException.conflict("upload_in_use", "Upload " + mediaId + " is already used by " + row.claimedBy());
+            throw DomainException.conflict("upload_in_use", "Upload " + mediaId + " is already used by " + row.claimedBy());
         }
         return row;
     }

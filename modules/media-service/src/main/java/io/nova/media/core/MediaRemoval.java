@@ -1,8 +1,8 @@
 package io.nova.media.core;
 
-import io.nova.kernel.events.EventTypes;
+import io.nova.contracts.EventTypes;
 import io.nova.kernel.events.Outbox;
-import io.nova.kernel.events.Topics;
+import io.nova.contracts.Topics;
 import io.nova.kernel.storage.S3Storage;
 import io.nova.media.api.MediaEvent;
 import io.nova.media.db.MediaRow;

@@ -1,6 +1,6 @@
 package io.nova.media.core;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.paging.Cursor;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
@@ -70,7 +70,7 @@ public final class ReelService {
         List<String> objects = jdbi.inTransaction(handle -> {
             ReelRow reel = visible(handle, callerId, id);
             if (!reel.creatorId().equals(callerId)) {
-                throw ApiException.forbidden("Only the creator may delete reel " + id);
+                throw DomainException.forbidden("Only the creator may delete reel " + id);
             }
             reels.delete(handle, id);
             return media.lock(handle, reel.mediaId()).map(row -> removal.deleteRows(handle, row)).orElse(List.of());
@@ -97,7 +97,7 @@ public final class ReelService {
     private ReelRow visible(Handle handle, String callerId, UUID id) {
         return reels.find(handle, id)
                 .filter(reel -> reel.creatorId().equals(callerId) || reel.publishedAt() != null)
-                .orElseThrow(() -> ApiException.notFound("Reel", id.toString()));
+                .orElseThrow(() -> DomainException.notFound("Reel", id.toString()));
     }
 
     private ReelView view(ReelRow reel, MediaRow row, List<RenditionRow> renditions) {

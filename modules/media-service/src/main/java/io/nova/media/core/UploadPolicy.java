@@ -1,6 +1,6 @@
 package io.nova.media.core;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class UploadPolicy {
     public void check(MediaPurpose purpose, String contentType, long sizeBytes) {
         List<String> allowed = allowedTypes(purpose);
         if (!allowed.contains(contentType)) {
-            throw ApiException.badRequest("unsupported_content_type",
+            throw DomainException.invalid("unsupported_content_type",
                     "A " + purpose.wireName() + " upload must be one of " + String.join(", ", allowed)
                             + "; got " + contentType,
                     Map.of("allowed_content_types", allowed));

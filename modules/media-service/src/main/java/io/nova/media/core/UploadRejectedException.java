@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A refusal the kernel's {@code ApiException} factories do not phrase well enough: 413 naming the upload limit
+ * A refusal the kernel's {@code DomainException} factories do not phrase well enough: 413 naming the upload limit
  * (not the request body's), 429 naming the pending-upload quota. Sent in the same error format.
  */
 public final class UploadRejectedException extends RuntimeException {

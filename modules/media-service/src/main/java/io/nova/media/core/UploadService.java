@@ -1,9 +1,9 @@
 package io.nova.media.core;
 
-import io.nova.kernel.errors.ApiException;
-import io.nova.kernel.events.EventTypes;
+import io.nova.kernel.errors.DomainException;
+import io.nova.contracts.EventTypes;
 import io.nova.kernel.events.Outbox;
-import io.nova.kernel.events.Topics;
+import io.nova.contracts.Topics;
 import io.nova.kernel.storage.S3Storage;
 import io.nova.media.api.CreateUploadRequest;
 import io.nova.media.api.MediaEvent;
@@ -92,14 +92,14 @@ public final class UploadService {
             case PROCESSING, READY -> {
                 return new Completion(view(media), false);
             }
-            case FAILED -> throw ApiException.unprocessable("upload_rejected", media.failureReason());
+            case FAILED -> throw DomainException.unprocessable("upload_rejected", media.failureReason());
             case PENDING -> {
                 // verified below
             }
         }
         Optional<S3Storage.StoredObject> stored = storage.head(media.objectKey());
         if (stored.isEmpty()) {
-            throw ApiException.conflict("not_uploaded",
+            throw DomainException.conflict("not_uploaded",
                     "The file has not been uploaded yet: PUT it to the upload URL, then complete the upload");
         }
         String declared = media.contentType();
@@ -127,7 +127,7 @@ public final class UploadService {
         });
         MediaRow now = ownMedia(ownerId, id);
         if (!verified && now.status() == MediaStatus.FAILED) {
-            throw ApiException.unprocessable("upload_rejected", now.failureReason());
+            throw DomainException.unprocessable("upload_rejected", now.failureReason());
         }
         return new Completion(view(now), verified);
     }
@@ -140,7 +140,7 @@ public final class UploadService {
     private MediaRow ownMedia(String ownerId, UUID id) {
         return jdbi.withHandle(handle -> store.find(handle, id))
                 .filter(media -> media.ownedBy(ownerId))
-                .orElseThrow(() -> ApiException.notFound("Upload", id.toString()));
+                .orElseThrow(() -> DomainException.notFound("Upload", id.toString()));
     }
 
     private MediaView view(MediaRow media) {
@@ -153,7 +153,7 @@ public final class UploadService {
         if (rejected) {
             storage.delete(media.objectKey());
         }
-        throw ApiException.unprocessable(code, reason + "; the file was deleted, start a new upload");
+        throw DomainException.unprocessable(code, reason + "; the file was deleted, start a new upload");
     }
 
     /** Retry-After: when the oldest pending upload expires, unless the client completes one sooner. */

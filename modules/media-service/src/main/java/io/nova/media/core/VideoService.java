@@ -1,6 +1,6 @@
 package io.nova.media.core;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.paging.Cursor;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
@@ -106,13 +106,13 @@ public final class VideoService {
         return videos.find(handle, id)
                 .filter(video -> video.creatorId().equals(callerId)
                         || (video.publishedAt() != null && !video.visibility().equals("private")))
-                .orElseThrow(() -> ApiException.notFound("Video", id.toString()));
+                .orElseThrow(() -> DomainException.notFound("Video", id.toString()));
     }
 
     private VideoRow own(Handle handle, String callerId, UUID id) {
         VideoRow video = visible(handle, callerId, id);
         if (!video.creatorId().equals(callerId)) {
-            throw ApiException.forbidden("Only the creator may change or delete video " + id);
+            throw DomainException.forbidden("Only the creator may change or delete video " + id);
         }
         return video;
     }
@@ -141,7 +141,7 @@ public final class VideoService {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid_cursor", "The cursor is not one this API returned");
+            throw DomainException.invalid("invalid_cursor", "The cursor is not one this API returned");
         }
     }
 }

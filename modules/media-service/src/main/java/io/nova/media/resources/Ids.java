@@ -1,6 +1,6 @@
 package io.nova.media.resources;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 
 import java.util.UUID;
 
@@ -20,6 +20,6 @@ final class Ids {
         } catch (IllegalArgumentException e) {
             // answered below
         }
-        throw ApiException.notFound(what, value);
+        throw DomainException.notFound(what, value);
     }
 }

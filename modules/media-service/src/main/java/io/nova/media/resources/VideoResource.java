@@ -4,7 +4,7 @@ import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import io.nova.kernel.auth.NovaPrincipal;
 import io.nova.kernel.redis.IdempotencyKeys;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.paging.PageRequest;
 import io.nova.kernel.paging.PagedResponse;
 import io.nova.media.api.CreateVideoRequest;
@@ -61,7 +61,7 @@ public final class VideoResource {
                               @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
                               @Context UriInfo uri) {
         if (creator == null || creator.isBlank()) {
-            throw ApiException.badRequest("invalid_parameter", "creator is required: the id of whose videos to list",
+            throw DomainException.invalid("invalid_parameter", "creator is required: the id of whose videos to list",
                     java.util.Map.of("parameter", "creator"));
         }
         return PagedResponse.of(videos.byCreator(caller.userId(), creator, PageRequest.of(limit, cursor)), uri);

@@ -13,7 +13,7 @@ public final class ErrorHandling {
     }
 
     public static void install(Environment environment, long maxRequestBodyBytes) {
-        environment.jersey().register(new ApiExceptionMapper());
+        environment.jersey().register(new DomainExceptionMapper());
         environment.jersey().register(new JsonBodyExceptionMapper());
         environment.jersey().register(new ValidationExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());

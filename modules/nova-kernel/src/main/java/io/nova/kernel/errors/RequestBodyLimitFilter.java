@@ -38,7 +38,7 @@ public final class RequestBodyLimitFilter implements Filter {
             httpResponse.setStatus(413);
             httpResponse.setContentType("application/json");
             httpResponse.setHeader("Connection", "close");
-            mapper.writeValue(httpResponse.getOutputStream(), ApiException.payloadTooLarge(limitBytes).toError());
+            mapper.writeValue(httpResponse.getOutputStream(), DomainException.payloadTooLarge(limitBytes).toError());
             return;
         }
         chain.doFilter(new CountingRequest(http, limitBytes), response);
@@ -93,7 +93,7 @@ public final class RequestBodyLimitFilter implements Filter {
         private void count(int n) {
             read += n;
             if (read > limit) {
-                throw ApiException.payloadTooLarge(limit);
+                throw DomainException.payloadTooLarge(limit);
             }
         }
 

@@ -61,7 +61,10 @@ public final class ManagedGrpcServer implements Managed {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.getPort()))
                 .addService(health.getHealthService());
         CallMetricsInterceptor timing = new CallMetricsInterceptor(metrics);
-        List<ServerInterceptor> chain = new ArrayList<>(interceptors);
+        // Listed innermost first: errors are translated before the caller check and the timing see the status.
+        List<ServerInterceptor> chain = new ArrayList<>();
+        chain.add(new DomainErrorInterceptor());
+        chain.addAll(interceptors);
         chain.add(timing);
         for (BindableService service : services) {
             builder.addService(ServerInterceptors.intercept(service, chain));

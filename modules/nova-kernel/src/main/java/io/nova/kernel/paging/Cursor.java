@@ -1,6 +1,6 @@
 package io.nova.kernel.paging;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ public final class Cursor {
         return fields;
     }
 
-    private static ApiException invalid() {
-        return ApiException.badRequest("invalid_cursor", "The cursor is not one this API returned");
+    static DomainException invalid() {
+        return DomainException.invalid("invalid_cursor", "The cursor is not one this API returned");
     }
 }

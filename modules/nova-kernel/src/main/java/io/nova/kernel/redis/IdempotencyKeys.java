@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.redisson.api.RBucket;
@@ -53,7 +53,7 @@ public final class IdempotencyKeys {
             return create.get();
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw ApiException.badRequest("invalid_idempotency_key",
+            throw DomainException.invalid("invalid_idempotency_key",
                     HEADER + " must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
         }
         String fingerprint = sha256(json(request));
@@ -89,7 +89,7 @@ public final class IdempotencyKeys {
 
     private Response replay(String stored, String fingerprint) {
         if (stored == null) {
-            throw ApiException.conflict("idempotency_key_in_use", "A request with this " + HEADER
+            throw DomainException.conflict("idempotency_key_in_use", "A request with this " + HEADER
                     + " has just finished; retry it");
         }
         JsonNode record;
@@ -99,11 +99,11 @@ public final class IdempotencyKeys {
             throw new IllegalStateException("unreadable idempotency record", e);
         }
         if (!fingerprint.equals(record.path("fingerprint").asText())) {
-            throw ApiException.unprocessable("idempotency_key_reused",
+            throw DomainException.unprocessable("idempotency_key_reused",
                     "This " + HEADER + " was used for a different request");
         }
         if ("pending".equals(record.path("state").asText())) {
-            throw ApiException.conflict("idempotency_key_in_use",
+            throw DomainException.conflict("idempotency_key_in_use",
                     "A request with this " + HEADER + " is still being processed");
         }
         Response.ResponseBuilder response = Response.status(record.path("status").asInt())

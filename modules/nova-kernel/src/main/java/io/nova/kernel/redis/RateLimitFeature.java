@@ -58,7 +58,7 @@ public final class RateLimitFeature implements DynamicFeature {
             RateLimiter.Decision decision = limiter.acquire(subject(request));
             request.setProperty(DECISION, decision);
             if (!decision.allowed()) {
-                throw io.nova.kernel.errors.ApiException.tooManyRequests(decision.retryAfter().plusMillis(999));
+                throw io.nova.kernel.errors.DomainException.tooManyRequests(decision.retryAfter().plusMillis(999));
             }
         }
 

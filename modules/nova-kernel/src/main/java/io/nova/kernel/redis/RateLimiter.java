@@ -1,6 +1,6 @@
 package io.nova.kernel.redis;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.LongCodec;
@@ -55,7 +55,7 @@ public final class RateLimiter {
     public Decision acquireOrThrow(String subject) {
         Decision decision = acquire(subject);
         if (!decision.allowed()) {
-            throw ApiException.tooManyRequests(decision.retryAfter().plusMillis(999));
+            throw DomainException.tooManyRequests(decision.retryAfter().plusMillis(999));
         }
         return decision;
     }

@@ -1,6 +1,6 @@
 package io.nova.kernel.paging;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
@@ -34,14 +34,14 @@ class PagingTest {
     void foreignCursorsAre400() {
         for (String bad : List.of("%%%", "bm90LW91cnM", Base64.getUrlEncoder().encodeToString("v2\u001fx".getBytes()))) {
             assertThatThrownBy(() -> Cursor.decode(bad))
-                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
                         assertThat(e.status()).isEqualTo(400);
                         assertThat(e.code()).isEqualTo("invalid_cursor");
                     });
         }
         Cursor text = Cursor.decode(Cursor.of("abc").encode());
-        assertThatThrownBy(() -> text.longPart(0)).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> text.part(3)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> text.longPart(0)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> text.part(3)).isInstanceOf(DomainException.class);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.nova.user.core;
 
 import io.nova.kernel.auth.NovaPrincipal;
-import io.nova.kernel.errors.ApiException;
-import io.nova.kernel.events.EventTypes;
+import io.nova.kernel.errors.DomainException;
+import io.nova.contracts.EventTypes;
 import io.nova.kernel.events.Outbox;
-import io.nova.kernel.events.Topics;
+import io.nova.contracts.Topics;
 import io.nova.kernel.redis.RateLimiter;
 import io.nova.kernel.redis.RedisRevokedTokens;
 import io.nova.user.api.LoginRequest;
@@ -96,10 +96,10 @@ public final class AuthService {
                 .orElseGet(() -> "login:" + sha256(login.toLowerCase(Locale.ROOT))));
         if (user.isEmpty()) {
             hasher.verifyDecoy(request.password());
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
+            throw DomainException.unauthenticated(BAD_CREDENTIALS);
         }
         if (!hasher.verify(request.password(), user.get().passwordHash())) {
-            throw ApiException.unauthorized(BAD_CREDENTIALS);
+            throw DomainException.unauthenticated(BAD_CREDENTIALS);
         }
         return jdbi.inTransaction(handle -> startFamily(handle, tokens, user.get().id(), UUID.randomUUID()));
     }
@@ -108,7 +108,7 @@ public final class AuthService {
     public TokenResponse refresh(String refreshToken) {
         TokenIssuer tokens = requireIssuer();
         TokenIssuer.RefreshClaims claims = tokens.verifyRefresh(refreshToken)
-                .orElseThrow(() -> ApiException.unauthorized(BAD_REFRESH));
+                .orElseThrow(() -> DomainException.unauthenticated(BAD_REFRESH));
         // The transaction decides; its outcome is acted on after commit so a family revocation is never rolled back.
         Rotation outcome = jdbi.inTransaction(handle -> {
             Optional<AccountStore.RefreshRow> row = store.lockRefreshToken(handle, claims.tokenId());
@@ -124,7 +124,7 @@ public final class AuthService {
         });
         revokeAccessTokens(outcome.revokedAccess());
         if (outcome.issued() == null) {
-            throw ApiException.unauthorized(BAD_REFRESH);
+            throw DomainException.unauthenticated(BAD_REFRESH);
         }
         return outcome.issued();
     }
@@ -178,8 +178,8 @@ public final class AuthService {
 
     private static void throwTaken(AccountStore.Taken taken) {
         throw taken == AccountStore.Taken.EMAIL
-                ? ApiException.conflict("email_taken", "An account with this email address already exists")
-                : ApiException.conflict("username_taken", "This username is taken");
+                ? DomainException.conflict("email_taken", "An account with this email address already exists")
+                : DomainException.conflict("username_taken", "This username is taken");
     }
 
     static String timestamp(Instant instant) {

@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.grpc.StatusRuntimeException;
 import io.nova.kernel.auth.NovaPrincipal;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.grpc.GrpcIdentity;
 import io.nova.proto.media.v1.ClaimMediaRequest;
 import io.nova.proto.media.v1.GetMediaRequest;
@@ -68,24 +68,24 @@ public final class Avatars {
             item = mediaService().withCallCredentials(GrpcIdentity.onBehalfOf(caller))
                     .getMedia(GetMediaRequest.newBuilder().addMediaIds(id).build())
                     .getMediaList().stream().findFirst()
-                    .orElseThrow(() -> ApiException.unprocessable("avatar_not_found", "Media " + id + " does not exist"));
+                    .orElseThrow(() -> DomainException.unprocessable("avatar_not_found", "Media " + id + " does not exist"));
             if (!item.getOwnerId().equals(caller.userId())) {
-                throw ApiException.forbidden("Media " + id + " is not yours");
+                throw DomainException.forbidden("Media " + id + " is not yours");
             }
             if (item.getType() != MediaType.MEDIA_TYPE_IMAGE) {
-                throw ApiException.unprocessable("avatar_not_an_image", "Media " + id + " is not an image");
+                throw DomainException.unprocessable("avatar_not_an_image", "Media " + id + " is not an image");
             }
             if (item.getStatus() != MediaStatus.MEDIA_STATUS_READY) {
-                throw ApiException.unprocessable("media_not_ready", "Media " + id + " is not ready yet (it is "
+                throw DomainException.unprocessable("media_not_ready", "Media " + id + " is not ready yet (it is "
                         + describe(item.getStatus()) + "); set it once its upload is complete and processed");
             }
             mediaService().withCallCredentials(GrpcIdentity.onBehalfOf(caller)).claimMedia(ClaimMediaRequest.newBuilder()
                     .setOwnerId(caller.userId()).addMediaIds(id).setClaimant("avatar:" + caller.userId()).build());
         } catch (StatusRuntimeException e) {
             throw switch (e.getStatus().getCode()) {
-                case NOT_FOUND -> ApiException.unprocessable("avatar_not_found", "Media " + id + " does not exist");
-                case PERMISSION_DENIED -> ApiException.forbidden("Media " + id + " is not yours");
-                case FAILED_PRECONDITION -> ApiException.unprocessable("media_unavailable",
+                case NOT_FOUND -> DomainException.unprocessable("avatar_not_found", "Media " + id + " does not exist");
+                case PERMISSION_DENIED -> DomainException.forbidden("Media " + id + " is not yours");
+                case FAILED_PRECONDITION -> DomainException.unprocessable("media_unavailable",
                         "Media " + id + " cannot be used: " + e.getStatus().getDescription());
                 default -> unavailable(e);
             };
@@ -138,9 +138,9 @@ public final class Avatars {
         return media.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static ApiException unavailable(StatusRuntimeException e) {
+    private static DomainException unavailable(StatusRuntimeException e) {
         LOG.warn("media-service failed an avatar check: {}", e.getStatus());
-        return ApiException.serviceUnavailable("media_service_unavailable",
+        return DomainException.unavailable("media_service_unavailable",
                 "Avatars cannot be checked right now; try again shortly");
     }
 

@@ -1,6 +1,6 @@
 package io.nova.user.core;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.paging.Cursor;
 import io.nova.user.db.GraphStore;
 
@@ -21,7 +21,7 @@ public final class EdgeCursors {
 
     public static GraphStore.Edge after(Cursor cursor) {
         long micros = cursor.longPart(0);
-        UUID id = UserIds.parse(cursor.part(1)).orElseThrow(() -> ApiException.badRequest("invalid_cursor",
+        UUID id = UserIds.parse(cursor.part(1)).orElseThrow(() -> DomainException.invalid("invalid_cursor",
                 "The cursor is not one this API returned"));
         return new GraphStore.Edge(id, Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
     }

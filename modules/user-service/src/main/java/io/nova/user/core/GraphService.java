@@ -1,12 +1,12 @@
 package io.nova.user.core;
 
-import io.nova.kernel.errors.ApiException;
-import io.nova.kernel.events.EventTypes;
+import io.nova.kernel.errors.DomainException;
+import io.nova.contracts.EventTypes;
 import io.nova.kernel.events.Outbox;
-import io.nova.kernel.events.Topics;
+import io.nova.contracts.Topics;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
-import io.nova.kernel.redis.RelationshipVersions;
+import io.nova.contracts.RelationshipVersions;
 import io.nova.user.api.FollowView;
 import io.nova.user.api.GraphEvents;
 import io.nova.user.api.RelationshipView;
@@ -63,10 +63,10 @@ public final class GraphService {
         return changed(caller, target, jdbi.inTransaction(handle -> {
             GraphStore.Relation relation = lockExisting(handle, caller, target, id);
             if (relation.blocking()) {
-                throw ApiException.unprocessable("blocking_user", "You block this user; unblock them to follow");
+                throw DomainException.unprocessable("blocking_user", "You block this user; unblock them to follow");
             }
             if (relation.blockedBy()) {
-                throw ApiException.forbidden("This user does not accept you as a follower");
+                throw DomainException.forbidden("This user does not accept you as a follower");
             }
             if (graph.follow(handle, caller, target)) {
                 Instant at = graph.followedAt(handle, caller, target).orElseThrow();
@@ -121,7 +121,7 @@ public final class GraphService {
         try {
             versions.changed(caller, target);
         } catch (RedisException e) {
-            throw ApiException.serviceUnavailable("relationship_caches_not_updated",
+            throw DomainException.unavailable("relationship_caches_not_updated",
                     "The change is saved, but other services could not be told about it yet; repeat the request");
         }
         return now;
@@ -130,16 +130,16 @@ public final class GraphService {
     /** {@code GET /relationships?ids=a,b}: the caller's relation to each listed id, in the order given. */
     public List<RelationshipView> relationships(UUID caller, String ids) {
         if (ids == null || ids.isBlank()) {
-            throw ApiException.badRequest("missing_parameter", "Query parameter ids is required (comma-separated)");
+            throw DomainException.invalid("missing_parameter", "Query parameter ids is required (comma-separated)");
         }
         Set<UUID> parsed = new LinkedHashSet<>();
         for (String part : ids.split(",", -1)) {
             String text = part.strip();
-            parsed.add(UserIds.parse(text).orElseThrow(() -> ApiException.badRequest("invalid_id",
+            parsed.add(UserIds.parse(text).orElseThrow(() -> DomainException.invalid("invalid_id",
                     "'" + abbreviate(text) + "' in ids is not a user id")));
         }
         if (parsed.size() > MAX_IDS) {
-            throw ApiException.badRequest("too_many_ids", "ids may list at most " + MAX_IDS + " users");
+            throw DomainException.invalid("too_many_ids", "ids may list at most " + MAX_IDS + " users");
         }
         Map<UUID, GraphStore.Relation> relations = jdbi.withHandle(handle -> graph.relations(handle, caller, parsed));
         return parsed.stream().map(id -> RelationshipView.of(relations.get(id))).toList();
@@ -169,14 +169,14 @@ public final class GraphService {
         record Fetched(Page<GraphStore.Edge> edges, Map<UUID, ProfileRow> users) {
         }
         Fetched fetched = jdbi.withHandle(handle -> {
-            ProfileRow owner = profiles.find(handle, target).orElseThrow(() -> ApiException.notFound("User", id));
+            ProfileRow owner = profiles.find(handle, target).orElseThrow(() -> DomainException.notFound("User", id));
             if (!target.equals(caller)) {
                 GraphStore.Relation relation = graph.relation(handle, caller, target);
                 if (relation.blockedBy()) {
-                    throw ApiException.notFound("User", id);
+                    throw DomainException.notFound("User", id);
                 }
                 if (owner.privateAccount() && !relation.following()) {
-                    throw ApiException.forbidden("This account is private: only its followers see whom it "
+                    throw DomainException.forbidden("This account is private: only its followers see whom it "
                             + "follows and who follows it");
                 }
             }
@@ -210,7 +210,7 @@ public final class GraphService {
     /** Locks the pair and returns the caller's relation as it is under the lock; 404 for an unknown target. */
     private GraphStore.Relation lockExisting(Handle handle, UUID caller, UUID target, String asked) {
         if (!profiles.exists(handle, target)) {
-            throw ApiException.notFound("User", asked);
+            throw DomainException.notFound("User", asked);
         }
         graph.lockPair(handle, caller, target);
         return graph.relation(handle, caller, target);
@@ -219,7 +219,7 @@ public final class GraphService {
     private static UUID other(UUID caller, String id, String code, String message) {
         UUID target = UserIds.existingOrNotFound(id);
         if (target.equals(caller)) {
-            throw ApiException.unprocessable(code, message);
+            throw DomainException.unprocessable(code, message);
         }
         return target;
     }

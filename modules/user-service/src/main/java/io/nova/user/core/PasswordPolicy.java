@@ -1,6 +1,6 @@
 package io.nova.user.core;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -69,7 +69,7 @@ public final class PasswordPolicy {
         }
     }
 
-    private static ApiException weak(String message) {
-        return ApiException.unprocessable("weak_password", message);
+    private static DomainException weak(String message) {
+        return DomainException.unprocessable("weak_password", message);
     }
 }

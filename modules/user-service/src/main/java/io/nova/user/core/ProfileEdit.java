@@ -1,7 +1,7 @@
 package io.nova.user.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import io.nova.user.db.ProfileChange;
 
 import java.util.Iterator;
@@ -24,7 +24,7 @@ public final class ProfileEdit {
 
     public static ProfileChange parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("invalid_body", "The body must be a JSON object");
+            throw DomainException.invalid("invalid_body", "The body must be a JSON object");
         }
         Map<String, Object> problems = new TreeMap<>();
         String displayName = null;
@@ -53,11 +53,11 @@ public final class ProfileEdit {
             String message = problems.size() == 1
                     ? problems.keySet().iterator().next() + " " + problems.values().iterator().next()
                     : "The request has " + problems.size() + " invalid fields";
-            throw ApiException.badRequest("validation_failed", message, Map.of("fields", problems));
+            throw DomainException.invalid("validation_failed", message, Map.of("fields", problems));
         }
         ProfileChange change = new ProfileChange(displayName, bio, avatar, privateAccount);
         if (change.isEmpty()) {
-            throw ApiException.badRequest("validation_failed", "The body changes nothing; send at least one of "
+            throw DomainException.invalid("validation_failed", "The body changes nothing; send at least one of "
                     + "display_name, bio, avatar_media_id, private_account");
         }
         return change;

@@ -1,10 +1,10 @@
 package io.nova.user.core;
 
 import io.nova.kernel.auth.NovaPrincipal;
-import io.nova.kernel.errors.ApiException;
-import io.nova.kernel.events.EventTypes;
+import io.nova.kernel.errors.DomainException;
+import io.nova.contracts.EventTypes;
 import io.nova.kernel.events.Outbox;
-import io.nova.kernel.events.Topics;
+import io.nova.contracts.Topics;
 import io.nova.kernel.paging.Cursor;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
@@ -42,7 +42,7 @@ public final class ProfileService {
 
     public OwnProfile own(UUID caller) {
         ProfileRow row = jdbi.withHandle(handle -> profiles.find(handle, caller))
-                .orElseThrow(() -> ApiException.notFound("User", caller.toString()));
+                .orElseThrow(() -> DomainException.notFound("User", caller.toString()));
         return OwnProfile.of(row, avatars.url(row.avatarMediaId()).orElse(null));
     }
 
@@ -53,7 +53,7 @@ public final class ProfileService {
         }
         return jdbi.inTransaction(handle -> {
             ProfileRow row = profiles.update(handle, caller, change)
-                    .orElseThrow(() -> ApiException.notFound("User", caller.toString()));
+                    .orElseThrow(() -> DomainException.notFound("User", caller.toString()));
             outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_UPDATED, row.id().toString(),
                     new UserUpdated(row.id().toString(), row.username(), row.displayName(), row.bio(),
                             row.avatarMediaId() == null ? null : row.avatarMediaId().toString(),
@@ -69,7 +69,7 @@ public final class ProfileService {
 
     public UserProfile byUsername(UUID viewer, String username) {
         if (username == null || username.isBlank()) {
-            throw ApiException.badRequest("missing_parameter", "Query parameter username is required");
+            throw DomainException.invalid("missing_parameter", "Query parameter username is required");
         }
         return found(jdbi.withHandle(handle -> profiles.findVisibleByUsername(handle, username.strip(), viewer)),
                 username);
@@ -77,15 +77,15 @@ public final class ProfileService {
 
     public Page<UserProfile> search(UUID viewer, String query, PageRequest page) {
         if (query == null || query.isBlank()) {
-            throw ApiException.badRequest("missing_parameter", "Query parameter q is required");
+            throw DomainException.invalid("missing_parameter", "Query parameter q is required");
         }
         String prefix = query.strip();
         if (prefix.codePointCount(0, prefix.length()) > SEARCH_QUERY_MAX) {
-            throw ApiException.badRequest("query_too_long", "q must be at most " + SEARCH_QUERY_MAX + " characters");
+            throw DomainException.invalid("query_too_long", "q must be at most " + SEARCH_QUERY_MAX + " characters");
         }
         Optional<ProfileStore.SearchPosition> after = page.cursor().map(cursor ->
                 new ProfileStore.SearchPosition(cursor.part(0), UserIds.parse(cursor.part(1))
-                        .orElseThrow(() -> ApiException.badRequest("invalid_cursor",
+                        .orElseThrow(() -> DomainException.invalid("invalid_cursor",
                                 "The cursor is not one this API returned"))));
         Page<ProfileRow> rows = Page.from(jdbi.withHandle(handle -> profiles.searchByPrefix(handle, prefix, viewer,
                         after, page.fetchSize())), page,
@@ -94,7 +94,7 @@ public final class ProfileService {
     }
 
     private UserProfile found(Optional<ProfileRow> row, String asked) {
-        return row.map(this::view).orElseThrow(() -> ApiException.notFound("User", asked));
+        return row.map(this::view).orElseThrow(() -> DomainException.notFound("User", asked));
     }
 
     private UserProfile view(ProfileRow row) {

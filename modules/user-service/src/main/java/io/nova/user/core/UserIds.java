@@ -1,6 +1,6 @@
 package io.nova.user.core;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +25,6 @@ public final class UserIds {
 
     /** A path id: one that cannot exist is simply not found. */
     public static UUID existingOrNotFound(String text) {
-        return parse(text).orElseThrow(() -> ApiException.notFound("User", text));
+        return parse(text).orElseThrow(() -> DomainException.notFound("User", text));
     }
 }

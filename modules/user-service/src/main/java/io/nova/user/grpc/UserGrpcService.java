@@ -3,7 +3,7 @@ package io.nova.user.grpc;
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.paging.Cursor;
 import io.nova.proto.user.v1.GetRelationshipRequest;
 import io.nova.proto.user.v1.GetUsersByUsernameRequest;
@@ -138,7 +138,7 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
         } catch (io.grpc.StatusRuntimeException e) {
             response.onError(e);
             return;
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
             return;
         }

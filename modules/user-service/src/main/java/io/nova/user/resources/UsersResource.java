@@ -4,7 +4,7 @@ import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.auth.Auth;
 import io.nova.kernel.auth.NovaPrincipal;
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.paging.PageRequest;
 import io.nova.kernel.paging.PagedResponse;
 import io.nova.user.api.OwnProfile;
@@ -102,6 +102,6 @@ public final class UsersResource {
     /** The caller's user id; a token whose subject is not one (never issued by user-service) is refused. */
     static UUID id(NovaPrincipal caller) {
         return UserIds.parse(caller.userId())
-                .orElseThrow(() -> ApiException.unauthorized("A valid access token is required"));
+                .orElseThrow(() -> DomainException.unauthenticated("A valid access token is required"));
     }
 }

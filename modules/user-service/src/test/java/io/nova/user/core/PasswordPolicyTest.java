@@ -1,6 +1,6 @@
 package io.nova.user.core;
 
-import io.nova.kernel.errors.ApiException;
+import io.nova.kernel.errors.DomainException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +13,7 @@ class PasswordPolicyTest {
 
     private static void refused(String password, String why) {
         assertThatThrownBy(() -> POLICY.check(password, "Ann_Smith", "ann@example.com"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
+                .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.code()).isEqualTo("weak_password");
                     assertThat(e.getMessage()).contains(why);

@@ -1,4 +1,4 @@
-package io.nova.kernel.events;
+package io.nova.contracts;
 
 /**
  * Every Kafka topic Nova uses, in one place. One topic per owning service; the event type (see {@link EventTypes})

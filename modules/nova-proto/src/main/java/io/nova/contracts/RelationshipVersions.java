@@ -1,4 +1,4 @@
-package io.nova.kernel.redis;
+package io.nova.contracts;
 
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;

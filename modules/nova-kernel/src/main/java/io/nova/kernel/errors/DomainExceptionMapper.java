@@ -4,13 +4,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
-/** Sends an {@link ApiException} as its status and error body; 401 adds a Bearer challenge, 429 a Retry-After. */
-public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+/**
+ * The one place a {@link DomainException} becomes HTTP: its kind's status and the error body; 401 adds a Bearer
+ * challenge, a known retry time a {@code Retry-After}.
+ */
+public final class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
     @Override
-    public Response toResponse(ApiException exception) {
+    public Response toResponse(DomainException exception) {
         Response response = ErrorResponses.of(exception.status(), exception.toError());
-        if (exception.status() == 401) {
+        if (exception.kind() == ErrorKind.UNAUTHENTICATED) {
             response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         if (exception.retryAfter() != null) {

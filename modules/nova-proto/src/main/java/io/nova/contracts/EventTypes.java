@@ -1,4 +1,4 @@
-package io.nova.kernel.events;
+package io.nova.contracts;
 
 /** Every event type Nova publishes, in one place; producers and consumers refer to these constants. */
 public final class EventTypes {

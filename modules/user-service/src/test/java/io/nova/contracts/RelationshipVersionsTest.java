@@ -1,6 +1,8 @@
-package io.nova.kernel.redis;
+package io.nova.contracts;
 
 import io.dropwizard.util.Duration;
+import io.nova.kernel.redis.ManagedRedis;
+import io.nova.kernel.redis.RedisConfig;
 import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
