@@ -15,7 +15,6 @@ import io.nova.content.grpc.ContentGrpcService;
 import io.nova.content.grpc.MediaLibrary;
 import io.nova.content.grpc.UserDirectory;
 import io.nova.content.resources.CommentsResource;
-import io.nova.content.resources.MediaRefusedMapper;
 import io.nova.content.resources.PostsResource;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
@@ -59,7 +58,6 @@ public final class ContentServiceApplication extends NovaApplication<ContentServ
         CommentService comments = new CommentService(context.jdbi(), posts, postStore, new CommentStore(), users,
                 audience, context.outbox());
 
-        environment.jersey().register(new MediaRefusedMapper());
         environment.jersey().register(new PostsResource(posts, interactions, context.idempotency()));
         environment.jersey().register(new CommentsResource(comments, context.idempotency()));
         context.grpc().addService(new ContentGrpcService(context.jdbi(), postStore, posts, audience, views));

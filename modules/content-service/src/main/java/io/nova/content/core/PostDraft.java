@@ -26,8 +26,8 @@ public record PostDraft(String text, List<UUID> mediaIds, Visibility visibility,
         }
         Set<UUID> media = new LinkedHashSet<>();
         for (String id : given) {
-            UUID parsed = Ids.parse(id).orElseThrow(() -> new MediaRefusedException("media_not_found",
-                    "Media " + id + " does not exist", String.valueOf(id)));
+            UUID parsed = Ids.parse(id).orElseThrow(() -> DomainException.unprocessable("media_not_found",
+                    "Media " + id + " does not exist", Map.of("media_id", String.valueOf(id))));
             if (!media.add(parsed)) {
                 throw invalid("media_ids", "lists " + id + " twice");
             }

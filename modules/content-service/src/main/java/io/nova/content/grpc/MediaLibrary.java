@@ -1,11 +1,10 @@
 package io.nova.content.grpc;
 
 import com.google.common.util.concurrent.ListenableFuture;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.nova.content.api.MediaView;
 import io.nova.kernel.auth.NovaPrincipal;
-import io.nova.content.core.MediaRefusedException;
+import io.nova.kernel.errors.DomainException;
+import io.nova.kernel.grpc.GrpcCalls;
 import io.nova.kernel.grpc.GrpcIdentity;
 import io.nova.proto.media.v1.ClaimMediaRequest;
 import io.nova.proto.media.v1.GetMediaRequest;
@@ -21,11 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What content-service asks media-service (gRPC): claiming an author's ready media for a new post, and presigned
@@ -35,7 +31,6 @@ public final class MediaLibrary {
 
     static final String SERVICE = "media-service";
     private static final int BATCH = 100;
-    private static final Pattern MEDIA_ID = Pattern.compile("media ([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
 
     private final MediaServiceGrpc.MediaServiceBlockingStub media;
     private final MediaServiceGrpc.MediaServiceFutureStub mediaAsync;
@@ -52,13 +47,14 @@ public final class MediaLibrary {
      */
     public void claim(NovaPrincipal author, List<UUID> ids, String claimant) {
         try {
-            media.withCallCredentials(GrpcIdentity.onBehalfOf(author)).claimMedia(ClaimMediaRequest.newBuilder()
-                    .setOwnerId(author.userId())
-                    .addAllMediaIds(ids.stream().map(UUID::toString).toList())
-                    .setClaimant(claimant)
-                    .build());
-        } catch (StatusRuntimeException e) {
-            throw refusal(e.getStatus()).orElseThrow(() -> Unavailable.of(SERVICE, e));
+            GrpcCalls.call(SERVICE, () -> media.withCallCredentials(GrpcIdentity.onBehalfOf(author))
+                    .claimMedia(ClaimMediaRequest.newBuilder()
+                            .setOwnerId(author.userId())
+                            .addAllMediaIds(ids.stream().map(UUID::toString).toList())
+                            .setClaimant(claimant)
+                            .build()));
+        } catch (DomainException refused) {
+            throw refusal(refused);
         }
     }
 
@@ -103,22 +99,24 @@ public final class MediaLibrary {
         return null;
     }
 
-    private static Optional<MediaRefusedException> refusal(Status status) {
-        String description = status.getDescription() == null ? "" : status.getDescription();
-        String code = switch (status.getCode()) {
+    /** media-service's refusal as the author's mistake: a 422 naming the media (its {@code media_id} detail). */
+    private static DomainException refusal(DomainException refused) {
+        String code = switch (refused.kind()) {
             case NOT_FOUND -> "media_not_found";
-            case PERMISSION_DENIED -> "media_not_yours";
-            case FAILED_PRECONDITION -> "media_not_usable";
-            case INVALID_ARGUMENT -> "invalid_media";
+            case FORBIDDEN -> "media_not_yours";
+            case UNPROCESSABLE -> "media_not_usable";
+            case INVALID -> "invalid_media";
             default -> null;
         };
         if (code == null) {
-            return Optional.empty();
+            return refused;
         }
-        Matcher id = MEDIA_ID.matcher(description);
+        String description = refused.getMessage();
         String message = description.isEmpty() ? "The media cannot be used in this post"
                 : Character.toUpperCase(description.charAt(0)) + description.substring(1);
-        return Optional.of(new MediaRefusedException(code, message, id.find() ? id.group(1) : null));
+        Object mediaId = refused.details().get("media_id");
+        return mediaId == null ? DomainException.unprocessable(code, message)
+                : DomainException.unprocessable(code, message, Map.of("media_id", mediaId));
     }
 
     private static <T> T await(ListenableFuture<T> future) {

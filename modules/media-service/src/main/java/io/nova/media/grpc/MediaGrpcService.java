@@ -5,6 +5,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.nova.kernel.auth.NovaPrincipal;
+import io.nova.kernel.errors.DomainException;
+import io.nova.kernel.errors.ErrorKind;
 import io.nova.kernel.grpc.GrpcIdentity;
 import io.nova.media.api.RenditionView;
 import io.nova.media.core.MediaViews;
@@ -82,19 +84,19 @@ public final class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBas
             List<Media> claimed = jdbi.inTransaction(handle -> {
                 List<MediaRow> rows = new ArrayList<>();
                 for (UUID id : ids) {
-                    MediaRow media = store.lock(handle, id).orElseThrow(() -> Status.NOT_FOUND
-                            .withDescription("media " + id + " does not exist").asRuntimeException());
+                    MediaRow media = store.lock(handle, id).orElseThrow(() -> DomainException.of(ErrorKind.NOT_FOUND,
+                            "media_not_found", "media " + id + " does not exist", Map.of("media_id", id)));
                     if (!media.ownedBy(owner)) {
-                        throw Status.PERMISSION_DENIED.withDescription("media " + id + " belongs to someone else")
-                                .asRuntimeException();
+                        throw DomainException.of(ErrorKind.FORBIDDEN, "media_not_yours",
+                                "media " + id + " belongs to someone else", Map.of("media_id", id));
                     }
                     if (media.status() != MediaStatus.READY) {
-                        throw Status.FAILED_PRECONDITION.withDescription("media " + id + " is "
-                                + media.status().wireName() + ", not ready").asRuntimeException();
+                        throw DomainException.unprocessable("media_not_ready", "media " + id + " is "
+                                + media.status().wireName() + ", not ready", Map.of("media_id", id));
                     }
                     if (!store.claim(handle, id, claimant)) {
-                        throw Status.FAILED_PRECONDITION.withDescription("media " + id + " is already used by "
-                                + media.claimedBy()).asRuntimeException();
+                        throw DomainException.unprocessable("media_in_use", "media " + id + " is already used by "
+                                + media.claimedBy(), Map.of("media_id", id));
                     }
                     rows.add(store.find(handle, id).orElseThrow());
                 }
@@ -187,7 +189,8 @@ public final class MediaGrpcService extends MediaServiceGrpc.MediaServiceImplBas
                 ids.add(UUID.fromString(value));
             } catch (IllegalArgumentException e) {
                 if (strict) {
-                    throw Status.NOT_FOUND.withDescription("media " + value + " does not exist").asRuntimeException();
+                    throw DomainException.of(ErrorKind.NOT_FOUND, "media_not_found",
+                            "media " + value + " does not exist", Map.of("media_id", value));
                 }
             }
         }
