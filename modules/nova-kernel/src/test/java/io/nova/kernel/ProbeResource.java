@@ -47,6 +47,13 @@ public final class ProbeResource {
         throw DomainException.conflict("username_taken", "That username is taken");
     }
 
+    /** A domain error of the kind named, as {@link io.nova.kernel.errors.Refusals} builds it. */
+    @GET
+    @Path("/refuse/{kind}")
+    public String refuse(@PathParam("kind") io.nova.kernel.errors.ErrorKind kind) {
+        throw io.nova.kernel.errors.Refusals.of(kind);
+    }
+
     @GET
     @Path("/too-many")
     public String tooMany() {
