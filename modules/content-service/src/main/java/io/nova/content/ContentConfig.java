@@ -2,49 +2,51 @@ package io.nova.content;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.nova.contracts.ServicePorts;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 /** content-service's {@code content} block: where its gRPC dependencies are and how long it trusts their answers. */
 public final class ContentConfig {
 
-    @NotBlank
-    private String userServiceTarget = "127.0.0.1:9083";
+    /** Empty: the service on loopback at its port (io.nova.contracts.ServicePorts). */
+    @NotNull
+    private String userServiceTarget;
 
-    @NotBlank
-    private String mediaServiceTarget = "127.0.0.1:9082";
+    /** Empty: the service on loopback at its port (io.nova.contracts.ServicePorts). */
+    @NotNull
+    private String mediaServiceTarget;
 
     @NotNull
-    private Duration grpcDeadline = Duration.seconds(2);
+    private Duration grpcDeadline;
 
     @NotNull
-    private Duration authorCacheTtl = Duration.seconds(30);
+    private Duration authorCacheTtl;
 
     @Min(0)
-    private long authorCacheSize = 100_000;
+    private long authorCacheSize;
 
     @Min(1)
-    private long relationCacheSize = 100_000;
+    private long relationCacheSize;
 
     @JsonProperty
     public String getUserServiceTarget() {
-        return userServiceTarget;
+        return ServicePorts.grpcTarget(userServiceTarget, "user-service");
     }
 
     @JsonProperty
     public void setUserServiceTarget(String userServiceTarget) {
-        this.userServiceTarget = userServiceTarget;
+        this.userServiceTarget = userServiceTarget == null ? "" : userServiceTarget.strip();
     }
 
     @JsonProperty
     public String getMediaServiceTarget() {
-        return mediaServiceTarget;
+        return ServicePorts.grpcTarget(mediaServiceTarget, "media-service");
     }
 
     @JsonProperty
     public void setMediaServiceTarget(String mediaServiceTarget) {
-        this.mediaServiceTarget = mediaServiceTarget;
+        this.mediaServiceTarget = mediaServiceTarget == null ? "" : mediaServiceTarget.strip();
     }
 
     @JsonProperty

@@ -1,5 +1,8 @@
 package io.nova.content;
 
+import io.nova.kernel.KernelPart;
+import java.util.EnumSet;
+import java.util.Set;
 import io.dropwizard.core.setup.Environment;
 import io.grpc.ManagedChannel;
 import io.nova.content.core.Audience;
@@ -29,6 +32,12 @@ public final class ContentServiceApplication extends NovaApplication<ContentServ
 
     public static void main(String[] args) throws Exception {
         new ContentServiceApplication().run(serverByDefault(args));
+    }
+
+    /** Posts and interactions in its database; every change is an event. */
+    @Override
+    protected Set<KernelPart> parts() {
+        return EnumSet.of(KernelPart.DATABASE, KernelPart.OUTBOX);
     }
 
     @Override

@@ -22,23 +22,23 @@ public final class MediaConfig {
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     @MaxDuration(value = 7, unit = TimeUnit.DAYS)
-    private Duration uploadUrlTtl = Duration.minutes(15);
+    private Duration uploadUrlTtl;
 
     /** How long the presigned download URLs in responses work. */
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     @MaxDuration(value = 7, unit = TimeUnit.DAYS)
-    private Duration downloadUrlTtl = Duration.minutes(10);
+    private Duration downloadUrlTtl;
 
     @NotNull
     @MinDataSize(value = 1, unit = DataSizeUnit.KIBIBYTES)
-    private DataSize maxImageSize = DataSize.mebibytes(20);
+    private DataSize maxImageSize;
 
     /** 100 MiB is the Ingress body limit: a larger video could not be uploaded through it anyway. */
     @NotNull
     @MinDataSize(value = 1, unit = DataSizeUnit.KIBIBYTES)
     @MaxDataSize(value = 5, unit = DataSizeUnit.GIBIBYTES)
-    private DataSize maxVideoSize = DataSize.mebibytes(100);
+    private DataSize maxVideoSize;
 
     /** Uploads one user may have presigned and not completed at once; past it, 429. */
     @Min(1)
@@ -47,11 +47,11 @@ public final class MediaConfig {
     /** A pending upload not completed within this is swept: its object and row are removed. */
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
-    private Duration pendingUploadTtl = Duration.hours(24);
+    private Duration pendingUploadTtl;
 
     @NotNull
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
-    private Duration sweepInterval = Duration.minutes(10);
+    private Duration sweepInterval;
 
     /**
      * {@code auto}: the {@code ffmpeg} found on PATH, if any; {@code none} or empty: no video processing (the
@@ -63,7 +63,7 @@ public final class MediaConfig {
 
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
-    private Duration ffmpegTimeout = Duration.minutes(10);
+    private Duration ffmpegTimeout;
 
     /** Images with more pixels are refused before decoding: a small file can decode to gigabytes. */
     @Min(1)

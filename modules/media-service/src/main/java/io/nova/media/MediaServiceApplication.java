@@ -1,5 +1,8 @@
 package io.nova.media;
 
+import io.nova.kernel.KernelPart;
+import java.util.EnumSet;
+import java.util.Set;
 import io.dropwizard.core.setup.Environment;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
@@ -41,6 +44,12 @@ public final class MediaServiceApplication extends NovaApplication<MediaServiceC
 
     public static void main(String[] args) throws Exception {
         new MediaServiceApplication().run(serverByDefault(args));
+    }
+
+    /** Uploads in its database and bucket; processing consumes its own media.uploaded events. */
+    @Override
+    protected Set<KernelPart> parts() {
+        return EnumSet.of(KernelPart.DATABASE, KernelPart.OUTBOX, KernelPart.CONSUMERS, KernelPart.S3);
     }
 
     @Override

@@ -32,20 +32,22 @@ import io.nova.kernel.redis.IdempotencyKeys;
 import io.nova.kernel.redis.ManagedRedis;
 import io.nova.kernel.redis.RateLimitFeature;
 import io.nova.kernel.redis.RedisRevokedTokens;
+import io.nova.kernel.storage.S3Storage;
 
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What every Nova service is made of: layered configuration, the health probes and {@code /metrics} on the
- * application port, the API error format, its migrated PostgreSQL database, Redis, bearer-token authentication,
- * rate limits, the outbox relay to Kafka, a gRPC server with the standard health service, and a shutdown that
- * drains before it stops.
+ * application port, the API error format, Redis, bearer-token authentication, rate limits, a gRPC server with the
+ * standard health service and a shutdown that drains before it stops; and the {@link KernelPart}s it names — its
+ * migrated PostgreSQL database, the outbox relay to Kafka, Kafka consumers, S3, ClickHouse.
  * A service adds its resources and gRPC services in {@link #runService}.
  */
 public abstract class NovaApplication<C extends NovaConfiguration> extends Application<C> {
@@ -98,6 +100,8 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
         // The configuration is parsed by now; from here on the mapper speaks the API's JSON.
         ApiJson.configure(environment.getObjectMapper());
 
+        Set<KernelPart> parts = parts();
+        requireConsistent(parts, configuration);
         ServingState serving = new ServingState();
         grpcServer = new ManagedGrpcServer(configuration.getGrpc(), environment.metrics());
         environment.lifecycle().addEventListener(
@@ -108,27 +112,36 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
                 Set.of(KafkaHealthCheck.NAME, ClickHouseHealthCheck.NAME)));
         PrometheusEndpoint.install(environment);
 
-        Jdbi jdbi = Database.open(environment, configuration.getDatabase(), configuration.isMigrateOnStart(),
-                getName());
+        Jdbi jdbi = parts.contains(KernelPart.DATABASE) ? Database.open(environment, configuration.getDatabase(),
+                configuration.isMigrateOnStart(), getName()) : null;
 
         ManagedRedis redis = new ManagedRedis(configuration.getRedis(), getName());
         environment.lifecycle().manage(redis);
         environment.healthChecks().register(ManagedRedis.HEALTH_CHECK, redis.healthCheck());
         RedisRevokedTokens revokedTokens = new RedisRevokedTokens(redis.client(),
-                java.time.Duration.ofMillis(configuration.getJwt().getClockSkew().toMilliseconds()));
+                configuration.getJwt().getClockSkew().toJavaDuration());
         AccessTokenVerifier verifier = accessTokenVerifier(configuration.getJwt(), revokedTokens);
         BearerAuth.install(environment, verifier);
         grpcServer.intercept(new CallerInterceptor(verifier));
         environment.jersey().register(new RateLimitFeature(redis.client(), Clock.systemUTC()));
 
         String brokers = configuration.getKafka().getBrokers();
-        KafkaHealthCheck kafkaHealth = new KafkaHealthCheck(brokers, getName());
-        environment.lifecycle().manage(kafkaHealth);
-        environment.healthChecks().register(KafkaHealthCheck.NAME, kafkaHealth);
-        environment.lifecycle().manage(new OutboxRelay(jdbi, IdempotentProducer.create(brokers, getName()),
-                environment.getObjectMapper(), configuration.getKafka(), environment.metrics(), getName()));
-
-        if (configuration.getClickhouse().isEnabled()) {
+        if (parts.contains(KernelPart.OUTBOX) || parts.contains(KernelPart.CONSUMERS)) {
+            KafkaHealthCheck kafkaHealth = new KafkaHealthCheck(brokers, getName());
+            environment.lifecycle().manage(kafkaHealth);
+            environment.healthChecks().register(KafkaHealthCheck.NAME, kafkaHealth);
+        }
+        if (parts.contains(KernelPart.OUTBOX)) {
+            environment.lifecycle().manage(new OutboxRelay(jdbi, IdempotentProducer.create(brokers, getName()),
+                    environment.getObjectMapper(), configuration.getKafka(), environment.metrics(), getName()));
+        }
+        S3Storage s3 = null;
+        if (parts.contains(KernelPart.S3)) {
+            s3 = new S3Storage(configuration.getS3());
+            environment.lifecycle().manage(s3);
+            environment.healthChecks().register(S3Storage.HEALTH_CHECK, s3.healthCheck());
+        }
+        if (parts.contains(KernelPart.CLICKHOUSE)) {
             environment.healthChecks().register(ClickHouseHealthCheck.NAME,
                     new ClickHouseHealthCheck(configuration.getClickhouse()));
         }
@@ -136,11 +149,11 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
         // Managed objects stop in reverse order: registered after the database and Redis, gRPC stops before them.
         environment.lifecycle().manage(grpcServer);
 
-        runService(configuration, environment, new ServiceContext(getName(), jdbi, redis.client(),
+        runService(configuration, environment, new ServiceContext(getName(), parts, jdbi, redis.client(),
                 new Outbox(environment.getObjectMapper()),
                 new IdempotencyKeys(redis.client(), environment.getObjectMapper(), getName()), revokedTokens,
                 grpcServer, brokers, environment.getObjectMapper(), environment.metrics(), environment.lifecycle(),
-                configuration.getS3(), environment.healthChecks()));
+                s3));
     }
 
     private static AccessTokenVerifier accessTokenVerifier(JwtConfig jwt, RevokedTokens revoked) {
@@ -157,12 +170,38 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
             keys = pem;
         }
         return new AccessTokenVerifier(keys, jwt.getIssuer(), jwt.getAudience(),
-                java.time.Duration.ofMillis(jwt.getClockSkew().toMilliseconds()), revoked, Clock.systemUTC());
+                jwt.getClockSkew().toJavaDuration(), revoked, Clock.systemUTC());
+    }
+
+    /** The kernel parts this service uses: only these start, are configured and are checked by readiness. */
+    protected abstract Set<KernelPart> parts();
+
+    /** A part that needs another, or its configuration block, stops the start with a sentence saying which. */
+    private static void requireConsistent(Set<KernelPart> parts, NovaConfiguration configuration) {
+        for (KernelPart needsDatabase : List.of(KernelPart.OUTBOX, KernelPart.CONSUMERS)) {
+            if (parts.contains(needsDatabase) && !parts.contains(KernelPart.DATABASE)) {
+                throw new IllegalStateException(needsDatabase + " keeps its state in the service's database: "
+                        + "declare DATABASE too");
+            }
+        }
+        if (parts.contains(KernelPart.S3) && configuration.getS3() == null) {
+            throw new IllegalStateException("S3 is used but the configuration has no s3 block (see "
+                    + "docs/configuration.md)");
+        }
+        if (parts.contains(KernelPart.CLICKHOUSE)
+                && (configuration.getClickhouse() == null || !configuration.getClickhouse().isEnabled())) {
+            throw new IllegalStateException("CLICKHOUSE is used but no clickhouse.url (CLICKHOUSE_URL) is set");
+        }
     }
 
     /** Registers the service's resources, health checks, managed objects and gRPC services. */
     protected abstract void runService(C configuration, Environment environment, ServiceContext context)
             throws Exception;
+
+    /** The parts this service named (for tests and diagnostics). */
+    public final Set<KernelPart> kernelParts() {
+        return Set.copyOf(parts());
+    }
 
     /** The running gRPC server (for tests and diagnostics). */
     public final ManagedGrpcServer grpcServer() {

@@ -1,7 +1,6 @@
 package io.nova.kernel;
 
 import com.codahale.metrics.MetricRegistry;
-import com.codahale.metrics.health.HealthCheckRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
@@ -14,18 +13,19 @@ import io.nova.kernel.grpc.GrpcChannels;
 import io.nova.kernel.grpc.ManagedGrpcServer;
 import io.nova.kernel.redis.IdempotencyKeys;
 import io.nova.kernel.redis.RedisRevokedTokens;
-import io.nova.kernel.storage.S3Config;
 import io.nova.kernel.storage.S3Storage;
 import org.jdbi.v3.core.Jdbi;
 import org.redisson.api.RedissonClient;
 
 import java.util.Collection;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** What the kernel has set up for a service by the time {@link NovaApplication#runService} is called. */
 public final class ServiceContext {
 
     private final String serviceName;
+    private final Set<KernelPart> parts;
     private final Jdbi jdbi;
     private final RedissonClient redis;
     private final Outbox outbox;
@@ -36,15 +36,14 @@ public final class ServiceContext {
     private final ObjectMapper mapper;
     private final MetricRegistry metrics;
     private final LifecycleEnvironment lifecycle;
-    private final S3Config s3Config;
-    private final HealthCheckRegistry healthChecks;
-    private S3Storage s3;
+    private final S3Storage s3;
 
-    ServiceContext(String serviceName, Jdbi jdbi, RedissonClient redis, Outbox outbox, IdempotencyKeys idempotency,
-                   RedisRevokedTokens revokedTokens, ManagedGrpcServer grpc, String kafkaBrokers,
-                   ObjectMapper mapper, MetricRegistry metrics, LifecycleEnvironment lifecycle, S3Config s3Config,
-                   HealthCheckRegistry healthChecks) {
+    ServiceContext(String serviceName, Set<KernelPart> parts, Jdbi jdbi, RedissonClient redis, Outbox outbox,
+                   IdempotencyKeys idempotency, RedisRevokedTokens revokedTokens, ManagedGrpcServer grpc,
+                   String kafkaBrokers, ObjectMapper mapper, MetricRegistry metrics, LifecycleEnvironment lifecycle,
+                   S3Storage s3) {
         this.serviceName = serviceName;
+        this.parts = Set.copyOf(parts);
         this.jdbi = jdbi;
         this.redis = redis;
         this.outbox = outbox;
@@ -55,22 +54,18 @@ public final class ServiceContext {
         this.mapper = mapper;
         this.metrics = metrics;
         this.lifecycle = lifecycle;
-        this.s3Config = s3Config;
-        this.healthChecks = healthChecks;
+        this.s3 = s3;
     }
 
-    /** The media bucket; created on first use, and from then on part of readiness ({@code s3}). */
-    public synchronized S3Storage s3() {
-        if (s3 == null) {
-            s3 = new S3Storage(s3Config);
-            lifecycle.manage(s3);
-            healthChecks.register("s3", s3.healthCheck());
-        }
+    /** The media bucket ({@link KernelPart#S3}). */
+    public S3Storage s3() {
+        require(KernelPart.S3);
         return s3;
     }
 
-    /** The service's own database, migrated. */
+    /** The service's own database, migrated ({@link KernelPart#DATABASE}). */
     public Jdbi jdbi() {
+        require(KernelPart.DATABASE);
         return jdbi;
     }
 
@@ -80,6 +75,7 @@ public final class ServiceContext {
 
     /** Append events here, inside the transaction that makes the change; the kernel's relay publishes them. */
     public Outbox outbox() {
+        require(KernelPart.OUTBOX);
         return outbox;
     }
 
@@ -119,7 +115,15 @@ public final class ServiceContext {
      * effect, inside the transaction that records it as processed.
      */
     public void consume(String name, Collection<String> topics, EventHandler handler) {
+        require(KernelPart.CONSUMERS);
         lifecycle.manage(new EventConsumer(serviceName + "." + name, topics, kafkaBrokers, jdbi, mapper, handler,
                 metrics));
+    }
+
+    /** Using a part the service did not name is a wiring mistake, found at start. */
+    private void require(KernelPart part) {
+        if (!parts.contains(part)) {
+            throw new IllegalStateException(serviceName + " uses " + part + " but does not name it in parts()");
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.nova.kernel;
 
+import io.nova.kernel.KernelPart;
+import java.util.EnumSet;
+import java.util.Set;
 import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.core.setup.Environment;
 import io.nova.kernel.config.NovaConfiguration;
@@ -15,6 +18,12 @@ public final class KernelTestApplication extends NovaApplication<NovaConfigurati
     static final AtomicBoolean DEPENDENCY_HEALTHY = new AtomicBoolean(true);
     /** The running application's context, for tests that revoke tokens or write outbox events. */
     static volatile ServiceContext context;
+
+    /** The kernel tests exercise the database and the outbox relay. */
+    @Override
+    protected Set<KernelPart> parts() {
+        return EnumSet.of(KernelPart.DATABASE, KernelPart.OUTBOX);
+    }
 
     @Override
     protected void runService(NovaConfiguration configuration, Environment environment, ServiceContext context) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
+import io.nova.kernel.KernelPart;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.config.NovaConfiguration;
 import org.junit.jupiter.api.AfterAll;
@@ -95,9 +96,20 @@ public abstract class ServiceBootContract<C extends NovaConfiguration> {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("status").asText()).isEqualTo("UP");
-        assertThat(body.path("checks").path("postgresql").asText()).isEqualTo("UP");
-        assertThat(body.path("checks").path("redis").asText()).isEqualTo("UP");
-        assertThat(body.path("checks").path("kafka").asText()).isEqualTo("UP");
+        // Redis always (token revocations); the rest exactly for the kernel parts the service names.
+        java.util.Set<KernelPart> parts = service.application().kernelParts();
+        java.util.Map<String, Boolean> expected = java.util.Map.of(
+                "redis", true,
+                "postgresql", parts.contains(KernelPart.DATABASE),
+                "kafka", parts.contains(KernelPart.OUTBOX) || parts.contains(KernelPart.CONSUMERS),
+                "s3", parts.contains(KernelPart.S3));
+        expected.forEach((check, used) -> {
+            if (used) {
+                assertThat(body.path("checks").path(check).asText()).as(check).isEqualTo("UP");
+            } else {
+                assertThat(body.path("checks").has(check)).as(check + " is not a part " + name + " uses").isFalse();
+            }
+        });
         assertThat(body.path("checks").properties()).extracting(java.util.Map.Entry::getKey)
                 .containsExactlyInAnyOrderElementsOf(service.healthCheckNames());
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 public final class AuthConfig {
 
     /** PKCS#8 PEM of the RSA signing key (JWT_PRIVATE_KEY_PEM); empty: tokens cannot be issued (503). */
-    private String signingKey = "";
+    private String signingKey;
 
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.MINUTES)

@@ -2,9 +2,9 @@ package io.nova.user;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.nova.contracts.ServicePorts;
 import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import java.util.concurrent.TimeUnit;
@@ -12,12 +12,13 @@ import java.util.concurrent.TimeUnit;
 /** Where avatars come from: media-service, asked over gRPC to check a new avatar and for its download URL. */
 public final class AvatarConfig {
 
-    @NotBlank
-    private String mediaServiceTarget = "127.0.0.1:9082";
+    /** Empty: the service on loopback at its port (io.nova.contracts.ServicePorts). */
+    @NotNull
+    private String mediaServiceTarget;
 
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
-    private Duration grpcDeadline = Duration.seconds(2);
+    private Duration grpcDeadline;
 
     /** Avatar URLs kept in memory (until shortly before their signature expires). */
     @Min(0)
@@ -25,12 +26,12 @@ public final class AvatarConfig {
 
     @JsonProperty
     public String getMediaServiceTarget() {
-        return mediaServiceTarget;
+        return ServicePorts.grpcTarget(mediaServiceTarget, "media-service");
     }
 
     @JsonProperty
     public void setMediaServiceTarget(String mediaServiceTarget) {
-        this.mediaServiceTarget = mediaServiceTarget;
+        this.mediaServiceTarget = mediaServiceTarget == null ? "" : mediaServiceTarget.strip();
     }
 
     @JsonProperty

@@ -1,5 +1,8 @@
 package io.nova.user;
 
+import io.nova.kernel.KernelPart;
+import java.util.EnumSet;
+import java.util.Set;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -44,6 +47,12 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
 
     public static void main(String[] args) throws Exception {
         new UserServiceApplication().run(serverByDefault(args));
+    }
+
+    /** Accounts, profiles and the follow graph in its database; every change is an event. */
+    @Override
+    protected Set<KernelPart> parts() {
+        return EnumSet.of(KernelPart.DATABASE, KernelPart.OUTBOX);
     }
 
     @Override

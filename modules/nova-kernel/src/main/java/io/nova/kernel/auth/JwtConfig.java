@@ -9,10 +9,10 @@ import jakarta.validation.constraints.NotNull;
 public final class JwtConfig {
 
     @NotBlank
-    private String issuer = "nova";
+    private String issuer;
 
     @NotBlank
-    private String audience = "nova-api";
+    private String audience;
 
     /**
      * One or more PEM public keys (JWT_PUBLIC_KEY_PEM). During a key rotation both the old and the new key are

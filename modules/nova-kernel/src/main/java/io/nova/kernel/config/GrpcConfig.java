@@ -15,7 +15,7 @@ public final class GrpcConfig {
     private int port;
 
     @NotNull
-    private Duration shutdownTimeout = Duration.seconds(5);
+    private Duration shutdownTimeout;
 
     @JsonProperty
     public int getPort() {

@@ -37,13 +37,13 @@ public class NovaConfiguration extends Configuration {
     @NotNull
     private JwtConfig jwt = new JwtConfig();
 
+    /** Only in the configuration of services that use S3 (their own {@code <service>.yml}). */
     @Valid
-    @NotNull
-    private S3Config s3 = new S3Config();
+    private S3Config s3;
 
+    /** Only in the configuration of services that use ClickHouse. */
     @Valid
-    @NotNull
-    private ClickHouseConfig clickhouse = new ClickHouseConfig();
+    private ClickHouseConfig clickhouse;
 
     @Valid
     @NotNull
@@ -56,11 +56,11 @@ public class NovaConfiguration extends Configuration {
     /** Requests with a larger body get 413; media goes to S3 directly, so API bodies are small. */
     @NotNull
     @MaxDataSize(value = 100, unit = DataSizeUnit.MEBIBYTES)
-    private DataSize maxRequestBody = DataSize.mebibytes(1);
+    private DataSize maxRequestBody;
 
     /** local, dev, staging, prod … (APP_ENV). Shown in logs and health output; never changes behaviour by itself. */
     @NotBlank
-    private String environment = "local";
+    private String environment;
 
     @JsonProperty
     public DataSourceFactory getDatabase() {

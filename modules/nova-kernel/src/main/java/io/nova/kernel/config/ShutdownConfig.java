@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 public final class ShutdownConfig {
 
     @NotNull
-    private Duration drainDelay = Duration.seconds(3);
+    private Duration drainDelay;
 
     @JsonProperty
     public Duration getDrainDelay() {

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 public final class KafkaConfig {
 
     @NotBlank
-    private String brokers = "127.0.0.1:19092";
+    private String brokers;
 
     /** How often the relay looks for new outbox rows when it found none last time. */
     @NotNull

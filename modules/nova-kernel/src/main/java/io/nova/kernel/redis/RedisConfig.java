@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 public final class RedisConfig {
 
     @NotBlank
-    private String url = "redis://127.0.0.1:16379";
+    private String url;
 
     /** How long one command may take before it counts as failed. */
     @NotNull

@@ -163,6 +163,8 @@ public final class S3Storage implements Managed {
         client.deleteObject(request -> request.bucket(config.getBucket()).key(key));
     }
 
+    public static final String HEALTH_CHECK = "s3";
+
     public HealthCheck healthCheck() {
         return new HealthCheck() {
             @Override
