@@ -88,6 +88,7 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
         bootstrap.setConfigurationSourceProvider(source);
         bootstrap.setConfigurationFactoryFactory(new NovaConfigurationFactoryFactory<>(source));
         bootstrap.addCommand(new DbCommand<>(getConfigurationClass()));
+        ApiJson.readAndWrite(bootstrap.getObjectMapper());
         initializeService(bootstrap);
     }
 
@@ -97,8 +98,8 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
 
     @Override
     public final void run(C configuration, Environment environment) throws Exception {
-        // The configuration is parsed by now; from here on the mapper speaks the API's JSON.
-        ApiJson.configure(environment.getObjectMapper());
+        // The configuration is parsed by now; from here on the mapper speaks the API's names.
+        ApiJson.namesAndFields(environment.getObjectMapper());
 
         Set<KernelPart> parts = parts();
         requireConsistent(parts, configuration);

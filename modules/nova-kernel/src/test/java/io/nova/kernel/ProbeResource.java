@@ -47,6 +47,20 @@ public final class ProbeResource {
         throw DomainException.conflict("username_taken", "That username is taken");
     }
 
+    /** Echoes a search term and a path segment (hostile-input tests). */
+    @GET
+    @Path("/search/{scope}")
+    public java.util.Map<String, String> search(@PathParam("scope") String scope, @QueryParam("q") String q) {
+        return java.util.Map.of("scope", scope, "q", q == null ? "" : q);
+    }
+
+    /** Takes a free-form document, as a JSON merge patch is taken. */
+    @POST
+    @Path("/patch")
+    public com.fasterxml.jackson.databind.JsonNode patch(com.fasterxml.jackson.databind.JsonNode patch) {
+        return patch;
+    }
+
     /** A domain error of the kind named, as {@link io.nova.kernel.errors.Refusals} builds it. */
     @GET
     @Path("/refuse/{kind}")

@@ -1,7 +1,9 @@
 package io.nova.kernel.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,7 +16,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * How every Nova API writes JSON: snake_case names, unknown fields refused, and times as RFC 3339 UTC at the
+ * How every Nova API reads and writes JSON: snake_case names; unknown fields, keys given twice and the control
+ * characters {@link Text} forbids refused; and times as RFC 3339 UTC at the
  * precision PostgreSQL stores (microseconds), so a value read back prints the same. Views carry {@link Instant}s;
  * nothing formats a time by hand.
  */
@@ -23,12 +26,31 @@ public final class ApiJson {
     private ApiJson() {
     }
 
+    /** Every rule at once, for a mapper that reads nothing but API bodies. */
     public static ObjectMapper configure(ObjectMapper mapper) {
+        return namesAndFields(readAndWrite(mapper));
+    }
+
+    /**
+     * The value rules: set before the mapper reads anything (Jackson keeps the deserializers it has built), and
+     * harmless to the configuration files it reads first.
+     */
+    public static ObjectMapper readAndWrite(ObjectMapper mapper) {
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // A key given twice is malformed input (400 malformed_json), never a silent last-wins or a binding failure.
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.registerModule(new SimpleModule("nova-api")
+                .addSerializer(Instant.class, new Rfc3339())
+                .addDeserializer(String.class, new TextDeserializers.Strings())
+                .addDeserializer(JsonNode.class, new TextDeserializers.Nodes()));
+        return mapper;
+    }
+
+    /** The naming rules: only once the configuration (camelCase, extensible) has been read. */
+    public static ObjectMapper namesAndFields(ObjectMapper mapper) {
         mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         // A misspelt field is a client bug worth a 400, not a silently ignored value.
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        mapper.registerModule(new SimpleModule("nova-time").addSerializer(Instant.class, new Rfc3339()));
         return mapper;
     }
 

@@ -18,8 +18,11 @@ public final class ErrorHandling {
         environment.jersey().register(new ValidationExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());
         environment.jersey().register(new UnexpectedExceptionMapper());
+        environment.jersey().register(new ParameterTextFilter());
         // A client that hangs up mid-request is not a server error worth a stack trace.
         environment.jersey().register(new EarlyEofExceptionMapper());
+        JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper());
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         environment.servlets()
                 .addFilter("request-body-limit",
                         new RequestBodyLimitFilter(maxRequestBodyBytes, environment.getObjectMapper()))

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.nova.kernel.api.ForbiddenCharacterException;
+import io.nova.kernel.api.Text;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
@@ -28,8 +30,17 @@ public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProces
             // Our type cannot be (de)serialized, or writing the response failed: a server bug, not the caller's.
             return new UnexpectedExceptionMapper().toResponse(exception);
         }
-        if (exception instanceof JsonParseException) {
-            return ErrorResponses.of(400, "malformed_json", "The request body is not valid JSON");
+        if (exception instanceof JsonParseException parse) {
+            // The parser's own sentence is about the caller's text (a key given twice, a stray comma), never ours.
+            return ErrorResponses.of(400, "malformed_json", "The request body is not valid JSON: "
+                    + parse.getOriginalMessage());
+        }
+        if (exception instanceof ForbiddenCharacterException control) {
+            String field = path(control);
+            return ErrorResponses.of(400, new ApiError("invalid_field", (field.isEmpty() ? "The body" : "Field '"
+                    + field + "'") + " contains the control character " + Text.codePoint(control.character())
+                    + "; text may not contain control characters other than tab and line breaks",
+                    field.isEmpty() ? Map.of() : Map.of("field", field)));
         }
         if (exception instanceof UnrecognizedPropertyException unknown) {
             return ErrorResponses.of(400, new ApiError("unknown_field",

@@ -1,0 +1,55 @@
+package io.nova.kernel.errors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+
+/**
+ * What Jetty itself refuses before any resource runs — a path it will not decode (a control character, an
+ * ambiguous segment), a malformed request line, a header too large — in the API's JSON error format instead of
+ * Jetty's HTML page. Jetty's own reason is not echoed: the code and the status say what was wrong.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+
+    private final ObjectMapper mapper;
+
+    JsonErrorHandler(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) throws IOException {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(body(code)), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        return ByteBuffer.wrap(body(status));
+    }
+
+    private byte[] body(int status) {
+        String reason = HttpStatus.getMessage(status);
+        String code = status >= 500 ? "internal_error"
+                : reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        String message = status == 400 ? "The request could not be read: its path, request line or headers are "
+                + "malformed" : reason;
+        try {
+            return mapper.writeValueAsBytes(new ApiError(code.isEmpty() ? "bad_request" : code, message));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
