@@ -6,8 +6,8 @@ import io.nova.user.db.GraphStore;
 import java.util.UUID;
 
 /**
- * The social graph's rules, pure (the store answers the questions, these decide): nobody follows or blocks
- * themselves, a blocked pair cannot follow, and who may see a user's follower and following lists.
+ * What a follow or block may do, pure (the store answers the questions, these decide): nobody follows or blocks
+ * themselves, and a blocked pair cannot follow. Who may see what is {@link Audience}'s.
  */
 public final class GraphRules {
 
@@ -47,25 +47,6 @@ public final class GraphRules {
         }
         if (relation.blockedBy()) {
             throw DomainException.forbidden("This user does not accept you as a follower");
-        }
-    }
-
-    /**
-     * Whether {@code viewer} may see whom {@code owner} follows and who follows them: their own always; someone
-     * who blocks the viewer does not exist for them (404, as {@code asked}); a private account's only to its
-     * followers (403). {@code relation} is the viewer's to the owner (ignored for one's own lists).
-     */
-    public static void requireMaySeeLists(UUID viewer, UUID owner, boolean privateAccount,
-                                          GraphStore.Relation relation, String asked) {
-        if (viewer.equals(owner)) {
-            return;
-        }
-        if (relation.blockedBy()) {
-            throw DomainException.notFound("User", asked);
-        }
-        if (privateAccount && !relation.following()) {
-            throw DomainException.forbidden("This account is private: only its followers see whom it "
-                    + "follows and who follows it");
         }
     }
 }

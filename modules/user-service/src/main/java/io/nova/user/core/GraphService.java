@@ -152,7 +152,7 @@ public final class GraphService {
         List<Keyset> list(Handle handle, UUID user, Optional<Keyset> after, int limit);
     }
 
-    /** A user's list as the caller may see it ({@link GraphRules#requireMaySeeLists}). */
+    /** A user's list as the caller may see it ({@link Audience#requireMaySeeLists}). */
     private Page<FollowView> list(UUID caller, String id, PageRequest page, EdgeLister lister) {
         UUID target = Ids.inPath("User", id);
         Optional<Keyset> after = page.cursor().map(Keyset::of);
@@ -163,7 +163,7 @@ public final class GraphService {
             // One's own lists need no relation: spare the query.
             GraphStore.Relation relation = target.equals(caller)
                     ? GraphStore.Relation.none(target) : graph.relation(handle, caller, target);
-            GraphRules.requireMaySeeLists(caller, target, owner.privateAccount(), relation, id);
+            Audience.requireMaySeeLists(caller, target, owner.privateAccount(), relation, id);
             List<Keyset> edges = lister.list(handle, target, after, page.fetchSize());
             Map<UUID, ProfileRow> users = profiles.findAll(handle, edges.stream().map(Keyset::id).toList())
                     .stream().collect(Collectors.toMap(ProfileRow::id, Function.identity()));

@@ -61,15 +61,15 @@ public final class ProfileService {
 
     public UserProfile byId(UUID viewer, String id) {
         UUID target = Ids.inPath("User", id);
-        return found(jdbi.withHandle(handle -> profiles.findVisible(handle, target, viewer)), id);
+        return visible(viewer, jdbi.withHandle(handle -> profiles.findSeenBy(handle, target, viewer)), id);
     }
 
     public UserProfile byUsername(UUID viewer, String username) {
         if (username == null || username.isBlank()) {
             throw DomainException.invalid("missing_parameter", "Query parameter username is required");
         }
-        return found(jdbi.withHandle(handle -> profiles.findVisibleByUsername(handle, username.strip(), viewer)),
-                username);
+        return visible(viewer, jdbi.withHandle(handle -> profiles.findSeenByUsername(handle, username.strip(),
+                viewer)), username);
     }
 
     public Page<UserProfile> search(UUID viewer, String query, PageRequest page) {
@@ -90,12 +90,12 @@ public final class ProfileService {
         return new Page<>(views(rows.items()), rows.nextCursor());
     }
 
-    private UserProfile found(Optional<ProfileRow> row, String asked) {
-        return row.map(this::view).orElseThrow(() -> DomainException.notFound("User", asked));
-    }
-
-    private UserProfile view(ProfileRow row) {
-        return ProfileViews.profile(row, avatars.url(row.avatarMediaId()).orElse(null));
+    /** A profile the viewer may not see ({@link Audience#maySeeProfile}) is as absent as an unknown one. */
+    private UserProfile visible(UUID viewer, Optional<ProfileStore.Sighting> found, String asked) {
+        return found.filter(seen -> Audience.maySeeProfile(viewer, seen.profile().id(), seen.blocksViewer()))
+                .map(seen -> ProfileViews.profile(seen.profile(),
+                        avatars.url(seen.profile().avatarMediaId()).orElse(null)))
+                .orElseThrow(() -> DomainException.notFound("User", asked));
     }
 
     /** Public views of rows, with their avatar URLs fetched in one call. */

@@ -67,42 +67,4 @@ class GraphRulesTest {
         assertRefused(() -> GraphRules.requireMayFollow(relation(false, true, false, true)),
                 ErrorKind.FORBIDDEN, "forbidden", "This user does not accept you as a follower");
     }
-
-    @Test
-    void ownListsAreAlwaysVisibleEvenWhenPrivate() {
-        assertThatCode(() -> GraphRules.requireMaySeeLists(ME, ME, true, Relation.none(ME), ME.toString()))
-                .doesNotThrowAnyException();
-    }
-
-    @Test
-    void aPublicAccountsListsAreVisibleToAnyoneItDoesNotBlock() {
-        assertThatCode(() -> GraphRules.requireMaySeeLists(ME, OTHER, false, Relation.none(OTHER), "x"))
-                .doesNotThrowAnyException();
-        // Blocking them oneself does not hide their lists from oneself.
-        assertThatCode(() -> GraphRules.requireMaySeeLists(ME, OTHER, false, relation(false, false, true, false),
-                "x")).doesNotThrowAnyException();
-    }
-
-    @Test
-    void aPrivateAccountsListsAreForItsFollowersOnly() {
-        assertRefused(() -> GraphRules.requireMaySeeLists(ME, OTHER, true, Relation.none(OTHER), "x"),
-                ErrorKind.FORBIDDEN, "forbidden",
-                "This account is private: only its followers see whom it follows and who follows it");
-        // Being followed by the private account is not enough: the viewer must follow it.
-        assertRefused(() -> GraphRules.requireMaySeeLists(ME, OTHER, true, relation(false, true, false, false), "x"),
-                ErrorKind.FORBIDDEN, "forbidden",
-                "This account is private: only its followers see whom it follows and who follows it");
-        assertThatCode(() -> GraphRules.requireMaySeeLists(ME, OTHER, true, relation(true, false, false, false),
-                "x")).doesNotThrowAnyException();
-    }
-
-    @Test
-    void whoBlocksTheViewerHasNoListsForThemPublicOrPrivate() {
-        String asked = OTHER.toString();
-        for (boolean privateAccount : new boolean[] {false, true}) {
-            assertRefused(() -> GraphRules.requireMaySeeLists(ME, OTHER, privateAccount,
-                            relation(false, false, false, true), asked),
-                    ErrorKind.NOT_FOUND, "not_found", "User " + asked + " does not exist");
-        }
-    }
 }
