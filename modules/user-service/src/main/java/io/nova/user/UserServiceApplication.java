@@ -10,9 +10,10 @@ import io.dropwizard.core.setup.Environment;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
 import io.nova.kernel.auth.PublicKeys;
-import io.nova.proto.media.v1.MediaServiceGrpc;
-import io.nova.kernel.redis.RateLimiter;
 import io.nova.contracts.RelationshipVersions;
+import io.nova.kernel.redis.RateLimiter;
+import io.nova.proto.media.v1.MediaServiceGrpc;
+import io.nova.user.clients.GrpcMediaLibrary;
 import io.nova.user.core.AuthService;
 import io.nova.user.core.Avatars;
 import io.nova.user.core.GraphService;
@@ -22,6 +23,7 @@ import io.nova.user.core.PasswordHasher;
 import io.nova.user.core.PasswordPolicy;
 import io.nova.user.core.SigningKey;
 import io.nova.user.core.TokenIssuer;
+import io.nova.user.core.UserDirectory;
 import io.nova.user.db.AccountStore;
 import io.nova.user.db.GraphStore;
 import io.nova.user.db.ProfileStore;
@@ -30,7 +32,6 @@ import io.nova.user.resources.AuthResource;
 import io.nova.user.resources.JwksResource;
 import io.nova.user.resources.RelationshipsResource;
 import io.nova.user.resources.UsersResource;
-import io.nova.user.resources.SigningKeyMissingMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,7 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
                               ServiceContext context) {
         AuthConfig auth = configuration.getAuth();
         PublicKeys configuredKeys = PublicKeys.fromPem(configuration.getJwt().getPublicKeys());
-        Duration skew = Duration.ofMillis(configuration.getJwt().getClockSkew().toMilliseconds());
+        Duration skew = configuration.getJwt().getClockSkew().toJavaDuration();
 
         TokenIssuer issuer = null;
         List<JWK> published = new ArrayList<>(configuredKeys.toJwkSet().getKeys());
@@ -69,8 +70,8 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
         } else {
             SigningKey key = SigningKey.fromPem(auth.getSigningKey());
             issuer = new TokenIssuer(key, configuredKeys, configuration.getJwt().getIssuer(),
-                    configuration.getJwt().getAudience(), duration(auth.getAccessTokenTtl()),
-                    duration(auth.getRefreshTokenTtl()), skew, Clock.systemUTC());
+                    configuration.getJwt().getAudience(), auth.getAccessTokenTtl().toJavaDuration(),
+                    auth.getRefreshTokenTtl().toJavaDuration(), skew, Clock.systemUTC());
             if (configuredKeys.find(key.keyId()).isEmpty()) {
                 // Verifiers that use JWKS still find it below; those configured with PEM keys (this service too,
                 // for logout) refuse the tokens until JWT_PUBLIC_KEY_PEM lists it.
@@ -84,7 +85,7 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
 
         PasswordHasher hasher = new PasswordHasher(auth.getArgon2MemoryKib(), auth.getArgon2Iterations(),
                 auth.getArgon2Parallelism());
-        Duration window = duration(auth.getLoginWindow());
+        Duration window = auth.getLoginWindow().toJavaDuration();
         AuthService service = new AuthService(context.jdbi(), new AccountStore(), hasher, PasswordPolicy.load(),
                 issuer, context.outbox(), context.revokedTokens(),
                 new RateLimiter(context.redis(), "login-account", auth.getLoginAttemptsPerAccount(), window,
@@ -92,32 +93,28 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
                 new RateLimiter(context.redis(), "login-address", auth.getLoginAttemptsPerAddress(), window,
                         Clock.systemUTC()));
 
-        environment.jersey().register(new SigningKeyMissingMapper());
         environment.jersey().register(new AuthResource(service));
         environment.jersey().register(new JwksResource(new JWKSet(published)));
 
         AvatarConfig avatarConfig = configuration.getAvatars();
-        Duration mediaDeadline = duration(avatarConfig.getGrpcDeadline());
-        Avatars avatars = new Avatars(MediaServiceGrpc.newBlockingStub(context.channel(
+        Duration mediaDeadline = avatarConfig.getGrpcDeadline().toJavaDuration();
+        Avatars avatars = new Avatars(new GrpcMediaLibrary(MediaServiceGrpc.newBlockingStub(context.channel(
                 avatarConfig.getMediaServiceTarget(), mediaDeadline, MediaServiceGrpc.getServiceDescriptor())),
-                mediaDeadline, avatarConfig.getUrlCacheSize());
+                mediaDeadline), avatarConfig.getUrlCacheSize());
 
         ProfileStore profileStore = new ProfileStore();
         GraphStore graphStore = new GraphStore();
         GraphService graph = new GraphService(context.jdbi(), profileStore, graphStore, context.outbox(), avatars,
                 new RelationshipVersions(context.redis()));
-        environment.jersey().register(new UsersResource(
-                new ProfileService(context.jdbi(), profileStore, context.outbox(), avatars), graph));
+        ProfileService profiles = new ProfileService(context.jdbi(), profileStore, context.outbox(), avatars);
+        environment.jersey().register(new UsersResource(profiles, graph));
         environment.jersey().register(new RelationshipsResource(graph));
-        context.grpc().addService(new UserGrpcService(context.jdbi(), profileStore, graphStore, avatars));
+        context.grpc().addService(new UserGrpcService(
+                new UserDirectory(context.jdbi(), profileStore, graphStore, profiles)));
 
         long pruneEvery = auth.getRefreshTokenPruneInterval().toMilliseconds();
         environment.lifecycle().scheduledExecutorService("refresh-token-pruner").threads(1).build()
                 .scheduleWithFixedDelay(new RefreshTokenPruner(context.jdbi(), new AccountStore(), Clock.systemUTC()),
                         pruneEvery, pruneEvery, TimeUnit.MILLISECONDS);
-    }
-
-    private static Duration duration(io.dropwizard.util.Duration duration) {
-        return Duration.ofMillis(duration.toMilliseconds());
     }
 }

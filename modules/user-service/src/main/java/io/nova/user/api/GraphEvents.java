@@ -1,5 +1,7 @@
 package io.nova.user.api;
 
+import java.time.Instant;
+
 /** Payloads of the social-graph events on {@code nova.user.events}; the record key is the acting user's id. */
 public final class GraphEvents {
 
@@ -7,7 +9,7 @@ public final class GraphEvents {
     }
 
     /** {@code user.followed}. */
-    public record Followed(String followerId, String followeeId, String followedAt) {
+    public record Followed(String followerId, String followeeId, Instant followedAt) {
     }
 
     /** {@code user.unfollowed}; also sent for each edge a block removes. */

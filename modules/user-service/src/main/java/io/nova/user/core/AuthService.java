@@ -21,8 +21,6 @@ import org.jdbi.v3.core.Jdbi;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -73,11 +71,10 @@ public final class AuthService {
         return jdbi.inTransaction(handle -> {
             store.insertUser(handle, id, email, username, hash).ifPresent(AuthService::throwTaken);
             UserRow user = store.findById(handle, id).orElseThrow();
-            String createdAt = timestamp(user.createdAt());
             outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_REGISTERED, id.toString(),
-                    new UserRegistered(id.toString(), user.username(), createdAt));
+                    new UserRegistered(id.toString(), user.username(), user.createdAt()));
             TokenResponse issued = startFamily(handle, tokens, id, UUID.randomUUID());
-            return RegisteredResponse.of(new UserView(id.toString(), user.username(), user.email(), createdAt),
+            return RegisteredResponse.of(new UserView(id.toString(), user.username(), user.email(), user.createdAt()),
                     issued);
         });
     }
@@ -171,7 +168,9 @@ public final class AuthService {
 
     private TokenIssuer requireIssuer() {
         if (issuer == null) {
-            throw new SigningKeyMissingException();
+            // An operator's omission, not the client's fault nor an internal error: 503, and say what is missing.
+            throw DomainException.unavailable("signing_key_missing",
+                    "Tokens cannot be issued: user-service has no signing key (JWT_PRIVATE_KEY_PEM)");
         }
         return issuer;
     }
@@ -180,10 +179,6 @@ public final class AuthService {
         throw taken == AccountStore.Taken.EMAIL
                 ? DomainException.conflict("email_taken", "An account with this email address already exists")
                 : DomainException.conflict("username_taken", "This username is taken");
-    }
-
-    static String timestamp(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).toString();
     }
 
     private static String sha256(String text) {

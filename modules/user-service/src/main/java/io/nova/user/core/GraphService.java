@@ -1,16 +1,17 @@
 package io.nova.user.core;
 
-import io.nova.kernel.errors.DomainException;
 import io.nova.contracts.EventTypes;
-import io.nova.kernel.events.Outbox;
+import io.nova.contracts.RelationshipVersions;
 import io.nova.contracts.Topics;
+import io.nova.kernel.api.Ids;
+import io.nova.kernel.errors.DomainException;
+import io.nova.kernel.events.Outbox;
+import io.nova.kernel.paging.Keyset;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
-import io.nova.contracts.RelationshipVersions;
 import io.nova.user.api.FollowView;
 import io.nova.user.api.GraphEvents;
 import io.nova.user.api.RelationshipView;
-import io.nova.user.api.UserProfile;
 import io.nova.user.db.GraphStore;
 import io.nova.user.db.ProfileRow;
 import io.nova.user.db.ProfileStore;
@@ -28,8 +29,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static io.nova.user.api.Timestamps.rfc3339;
 
 /**
  * Follows and blocks. Every change between two users runs under their pair lock, so repeated and concurrent
@@ -59,36 +58,30 @@ public final class GraphService {
     }
 
     public RelationshipView follow(UUID caller, String id) {
-        UUID target = other(caller, id, "cannot_follow_self", "You cannot follow yourself");
+        UUID target = other(caller, id, GraphRules.Change.FOLLOW);
         return changed(caller, target, jdbi.inTransaction(handle -> {
-            GraphStore.Relation relation = lockExisting(handle, caller, target, id);
-            if (relation.blocking()) {
-                throw DomainException.unprocessable("blocking_user", "You block this user; unblock them to follow");
-            }
-            if (relation.blockedBy()) {
-                throw DomainException.forbidden("This user does not accept you as a follower");
-            }
+            GraphRules.requireMayFollow(lockExisting(handle, caller, target, id));
             if (graph.follow(handle, caller, target)) {
                 Instant at = graph.followedAt(handle, caller, target).orElseThrow();
                 outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_FOLLOWED, caller.toString(),
-                        new GraphEvents.Followed(caller.toString(), target.toString(), rfc3339(at)));
+                        new GraphEvents.Followed(caller.toString(), target.toString(), at));
             }
-            return RelationshipView.of(graph.relation(handle, caller, target));
+            return ProfileViews.relationship(graph.relation(handle, caller, target));
         }));
     }
 
     public RelationshipView unfollow(UUID caller, String id) {
-        UUID target = other(caller, id, "cannot_follow_self", "You cannot unfollow yourself");
+        UUID target = other(caller, id, GraphRules.Change.UNFOLLOW);
         return changed(caller, target, jdbi.inTransaction(handle -> {
             lockExisting(handle, caller, target, id);
             removeEdge(handle, caller, target);
-            return RelationshipView.of(graph.relation(handle, caller, target));
+            return ProfileViews.relationship(graph.relation(handle, caller, target));
         }));
     }
 
     /** Blocks, and removes the follows between the two in both directions (each with its user.unfollowed). */
     public RelationshipView block(UUID caller, String id) {
-        UUID target = other(caller, id, "cannot_block_self", "You cannot block yourself");
+        UUID target = other(caller, id, GraphRules.Change.BLOCK);
         return changed(caller, target, jdbi.inTransaction(handle -> {
             lockExisting(handle, caller, target, id);
             if (graph.block(handle, caller, target)) {
@@ -97,19 +90,19 @@ public final class GraphService {
                 outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_BLOCKED, caller.toString(),
                         new GraphEvents.Blocked(caller.toString(), target.toString()));
             }
-            return RelationshipView.of(graph.relation(handle, caller, target));
+            return ProfileViews.relationship(graph.relation(handle, caller, target));
         }));
     }
 
     public RelationshipView unblock(UUID caller, String id) {
-        UUID target = other(caller, id, "cannot_block_self", "You cannot unblock yourself");
+        UUID target = other(caller, id, GraphRules.Change.UNBLOCK);
         return changed(caller, target, jdbi.inTransaction(handle -> {
             lockExisting(handle, caller, target, id);
             if (graph.unblock(handle, caller, target)) {
                 outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_UNBLOCKED, caller.toString(),
                         new GraphEvents.Unblocked(caller.toString(), target.toString()));
             }
-            return RelationshipView.of(graph.relation(handle, caller, target));
+            return ProfileViews.relationship(graph.relation(handle, caller, target));
         }));
     }
 
@@ -135,14 +128,14 @@ public final class GraphService {
         Set<UUID> parsed = new LinkedHashSet<>();
         for (String part : ids.split(",", -1)) {
             String text = part.strip();
-            parsed.add(UserIds.parse(text).orElseThrow(() -> DomainException.invalid("invalid_id",
+            parsed.add(Ids.parse(text).orElseThrow(() -> DomainException.invalid("invalid_id",
                     "'" + abbreviate(text) + "' in ids is not a user id")));
         }
         if (parsed.size() > MAX_IDS) {
             throw DomainException.invalid("too_many_ids", "ids may list at most " + MAX_IDS + " users");
         }
         Map<UUID, GraphStore.Relation> relations = jdbi.withHandle(handle -> graph.relations(handle, caller, parsed));
-        return parsed.stream().map(id -> RelationshipView.of(relations.get(id))).toList();
+        return parsed.stream().map(id -> ProfileViews.relationship(relations.get(id))).toList();
     }
 
     public Page<FollowView> followers(UUID caller, String id, PageRequest page) {
@@ -156,44 +149,35 @@ public final class GraphService {
     /** A lister of edges: (handle, user, after, limit) → edges. */
     @FunctionalInterface
     private interface EdgeLister {
-        List<GraphStore.Edge> list(Handle handle, UUID user, Optional<GraphStore.Edge> after, int limit);
+        List<Keyset> list(Handle handle, UUID user, Optional<Keyset> after, int limit);
     }
 
-    /**
-     * A private account's lists are visible to itself and its followers only; someone who blocks the caller has
-     * no lists for them.
-     */
+    /** A user's list as the caller may see it ({@link Audience#requireMaySeeLists}). */
     private Page<FollowView> list(UUID caller, String id, PageRequest page, EdgeLister lister) {
-        UUID target = UserIds.existingOrNotFound(id);
-        Optional<GraphStore.Edge> after = page.cursor().map(EdgeCursors::after);
-        record Fetched(Page<GraphStore.Edge> edges, Map<UUID, ProfileRow> users) {
+        UUID target = Ids.inPath("User", id);
+        Optional<Keyset> after = page.cursor().map(Keyset::of);
+        record Fetched(Page<Keyset> edges, Map<UUID, ProfileRow> users) {
         }
         Fetched fetched = jdbi.withHandle(handle -> {
             ProfileRow owner = profiles.find(handle, target).orElseThrow(() -> DomainException.notFound("User", id));
-            if (!target.equals(caller)) {
-                GraphStore.Relation relation = graph.relation(handle, caller, target);
-                if (relation.blockedBy()) {
-                    throw DomainException.notFound("User", id);
-                }
-                if (owner.privateAccount() && !relation.following()) {
-                    throw DomainException.forbidden("This account is private: only its followers see whom it "
-                            + "follows and who follows it");
-                }
-            }
-            List<GraphStore.Edge> edges = lister.list(handle, target, after, page.fetchSize());
-            Map<UUID, ProfileRow> users = profiles.findAll(handle, edges.stream().map(GraphStore.Edge::userId)
-                    .toList()).stream().collect(Collectors.toMap(ProfileRow::id, Function.identity()));
-            return new Fetched(Page.from(edges, page, EdgeCursors::of), users);
+            // One's own lists need no relation: spare the query.
+            GraphStore.Relation relation = target.equals(caller)
+                    ? GraphStore.Relation.none(target) : graph.relation(handle, caller, target);
+            Audience.requireMaySeeLists(caller, target, owner.privateAccount(), relation, id);
+            List<Keyset> edges = lister.list(handle, target, after, page.fetchSize());
+            Map<UUID, ProfileRow> users = profiles.findAll(handle, edges.stream().map(Keyset::id).toList())
+                    .stream().collect(Collectors.toMap(ProfileRow::id, Function.identity()));
+            return new Fetched(Page.from(edges, page, Keyset::cursor), users);
         });
         // Avatar URLs after the database connection is back in the pool: a slow media-service holds no connection.
         Map<UUID, String> avatarUrls = avatars.urls(fetched.users().values().stream()
                 .map(ProfileRow::avatarMediaId).toList());
         List<FollowView> items = new ArrayList<>();
-        for (GraphStore.Edge edge : fetched.edges().items()) {
-            ProfileRow user = fetched.users().get(edge.userId());
+        for (Keyset edge : fetched.edges().items()) {
+            ProfileRow user = fetched.users().get(edge.id());
             if (user != null) {
-                items.add(new FollowView(UserProfile.of(user, avatarUrls.get(user.avatarMediaId())),
-                        rfc3339(edge.createdAt())));
+                items.add(new FollowView(ProfileViews.profile(user, avatarUrls.get(user.avatarMediaId())),
+                        edge.at()));
             }
         }
         return new Page<>(items, fetched.edges().nextCursor());
@@ -216,11 +200,9 @@ public final class GraphService {
         return graph.relation(handle, caller, target);
     }
 
-    private static UUID other(UUID caller, String id, String code, String message) {
-        UUID target = UserIds.existingOrNotFound(id);
-        if (target.equals(caller)) {
-            throw DomainException.unprocessable(code, message);
-        }
+    private static UUID other(UUID caller, String id, GraphRules.Change change) {
+        UUID target = Ids.inPath("User", id);
+        GraphRules.requireOther(caller, target, change);
         return target;
     }
 

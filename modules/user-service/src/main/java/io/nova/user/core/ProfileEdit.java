@@ -1,6 +1,7 @@
 package io.nova.user.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nova.kernel.api.Ids;
 import io.nova.kernel.errors.DomainException;
 import io.nova.user.db.ProfileChange;
 
@@ -89,7 +90,7 @@ public final class ProfileEdit {
         if (value.isNull()) {
             return Optional.empty();
         }
-        Optional<UUID> id = value.isTextual() ? UserIds.parse(value.textValue()) : Optional.empty();
+        Optional<UUID> id = value.isTextual() ? Ids.parse(value.textValue()) : Optional.empty();
         if (id.isPresent()) {
             return id;
         }

@@ -1,16 +1,16 @@
 package io.nova.user.core;
 
+import io.nova.contracts.EventTypes;
+import io.nova.contracts.Topics;
+import io.nova.kernel.api.Ids;
 import io.nova.kernel.auth.NovaPrincipal;
 import io.nova.kernel.errors.DomainException;
-import io.nova.contracts.EventTypes;
 import io.nova.kernel.events.Outbox;
-import io.nova.contracts.Topics;
 import io.nova.kernel.paging.Cursor;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
 import io.nova.user.api.OwnProfile;
 import io.nova.user.api.UserProfile;
-import io.nova.user.api.UserUpdated;
 import io.nova.user.db.ProfileChange;
 import io.nova.user.db.ProfileRow;
 import io.nova.user.db.ProfileStore;
@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static io.nova.user.api.Timestamps.rfc3339;
 
 /** Reading and editing profiles, and finding people. Someone who blocks the viewer does not exist for them. */
 public final class ProfileService {
@@ -43,11 +41,12 @@ public final class ProfileService {
     public OwnProfile own(UUID caller) {
         ProfileRow row = jdbi.withHandle(handle -> profiles.find(handle, caller))
                 .orElseThrow(() -> DomainException.notFound("User", caller.toString()));
-        return OwnProfile.of(row, avatars.url(row.avatarMediaId()).orElse(null));
+        return ProfileViews.own(row, avatars.url(row.avatarMediaId()).orElse(null));
     }
 
     /** A new avatar is checked and claimed in media-service first: only the caller's own ready image will do. */
-    public OwnProfile edit(NovaPrincipal principal, UUID caller, ProfileChange change) {
+    public OwnProfile edit(NovaPrincipal principal, ProfileChange change) {
+        UUID caller = principal.id();
         if (change.avatarMediaId() != null) {
             change.avatarMediaId().ifPresent(mediaId -> avatars.claim(principal, mediaId));
         }
@@ -55,24 +54,22 @@ public final class ProfileService {
             ProfileRow row = profiles.update(handle, caller, change)
                     .orElseThrow(() -> DomainException.notFound("User", caller.toString()));
             outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_UPDATED, row.id().toString(),
-                    new UserUpdated(row.id().toString(), row.username(), row.displayName(), row.bio(),
-                            row.avatarMediaId() == null ? null : row.avatarMediaId().toString(),
-                            row.privateAccount(), rfc3339(row.updatedAt())));
-            return OwnProfile.of(row, avatars.url(row.avatarMediaId()).orElse(null));
+                    ProfileViews.updated(row));
+            return ProfileViews.own(row, avatars.url(row.avatarMediaId()).orElse(null));
         });
     }
 
     public UserProfile byId(UUID viewer, String id) {
-        UUID target = UserIds.existingOrNotFound(id);
-        return found(jdbi.withHandle(handle -> profiles.findVisible(handle, target, viewer)), id);
+        UUID target = Ids.inPath("User", id);
+        return visible(viewer, jdbi.withHandle(handle -> profiles.findSeenBy(handle, target, viewer)), id);
     }
 
     public UserProfile byUsername(UUID viewer, String username) {
         if (username == null || username.isBlank()) {
             throw DomainException.invalid("missing_parameter", "Query parameter username is required");
         }
-        return found(jdbi.withHandle(handle -> profiles.findVisibleByUsername(handle, username.strip(), viewer)),
-                username);
+        return visible(viewer, jdbi.withHandle(handle -> profiles.findSeenByUsername(handle, username.strip(),
+                viewer)), username);
     }
 
     public Page<UserProfile> search(UUID viewer, String query, PageRequest page) {
@@ -84,7 +81,7 @@ public final class ProfileService {
             throw DomainException.invalid("query_too_long", "q must be at most " + SEARCH_QUERY_MAX + " characters");
         }
         Optional<ProfileStore.SearchPosition> after = page.cursor().map(cursor ->
-                new ProfileStore.SearchPosition(cursor.part(0), UserIds.parse(cursor.part(1))
+                new ProfileStore.SearchPosition(cursor.part(0), Ids.parse(cursor.part(1))
                         .orElseThrow(() -> DomainException.invalid("invalid_cursor",
                                 "The cursor is not one this API returned"))));
         Page<ProfileRow> rows = Page.from(jdbi.withHandle(handle -> profiles.searchByPrefix(handle, prefix, viewer,
@@ -93,17 +90,17 @@ public final class ProfileService {
         return new Page<>(views(rows.items()), rows.nextCursor());
     }
 
-    private UserProfile found(Optional<ProfileRow> row, String asked) {
-        return row.map(this::view).orElseThrow(() -> DomainException.notFound("User", asked));
-    }
-
-    private UserProfile view(ProfileRow row) {
-        return UserProfile.of(row, avatars.url(row.avatarMediaId()).orElse(null));
+    /** A profile the viewer may not see ({@link Audience#maySeeProfile}) is as absent as an unknown one. */
+    private UserProfile visible(UUID viewer, Optional<ProfileStore.Sighting> found, String asked) {
+        return found.filter(seen -> Audience.maySeeProfile(viewer, seen.profile().id(), seen.blocksViewer()))
+                .map(seen -> ProfileViews.profile(seen.profile(),
+                        avatars.url(seen.profile().avatarMediaId()).orElse(null)))
+                .orElseThrow(() -> DomainException.notFound("User", asked));
     }
 
     /** Public views of rows, with their avatar URLs fetched in one call. */
     List<UserProfile> views(List<ProfileRow> rows) {
         Map<UUID, String> urls = avatars.urls(rows.stream().map(ProfileRow::avatarMediaId).toList());
-        return rows.stream().map(row -> UserProfile.of(row, urls.get(row.avatarMediaId()))).toList();
+        return rows.stream().map(row -> ProfileViews.profile(row, urls.get(row.avatarMediaId()))).toList();
     }
 }

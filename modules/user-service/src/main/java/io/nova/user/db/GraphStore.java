@@ -1,6 +1,7 @@
 package io.nova.user.db;
 
 import io.nova.kernel.db.SqlLimit;
+import io.nova.kernel.paging.Keyset;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.Timestamp;
@@ -17,10 +18,6 @@ import java.util.UUID;
  * inside the caller's transaction; {@link #lockPair} serializes every change between the same two users.
  */
 public final class GraphStore {
-
-    /** One end of a follow edge and when it was made. */
-    public record Edge(UUID userId, Instant createdAt) {
-    }
 
     /** How {@code userId} relates to the viewer, from the viewer's side. */
     public record Relation(UUID userId, boolean following, boolean followedBy, boolean blocking, boolean blockedBy) {
@@ -130,27 +127,29 @@ public final class GraphStore {
                 .bind("one", one).bind("other", other).mapTo(Boolean.class).one();
     }
 
-    /** Who follows {@code user}, newest first, strictly after {@code after}. */
-    public List<Edge> followers(Handle handle, UUID user, Optional<Edge> after, int limit) {
+    /**
+     * Who follows {@code user}, newest first, strictly after {@code after}: each edge as its position, the
+     * follower's id and when the edge was made.
+     */
+    public List<Keyset> followers(Handle handle, UUID user, Optional<Keyset> after, int limit) {
         return edges(handle, "followee_id", "follower_id", user, after, limit);
     }
 
-    /** Whom {@code user} follows, newest first, strictly after {@code after}. */
-    public List<Edge> following(Handle handle, UUID user, Optional<Edge> after, int limit) {
+    /** Whom {@code user} follows, newest first, strictly after {@code after}; as {@link #followers}. */
+    public List<Keyset> following(Handle handle, UUID user, Optional<Keyset> after, int limit) {
         return edges(handle, "follower_id", "followee_id", user, after, limit);
     }
 
-    private List<Edge> edges(Handle handle, String ownColumn, String otherColumn, UUID user, Optional<Edge> after,
-                             int limit) {
+    private List<Keyset> edges(Handle handle, String ownColumn, String otherColumn, UUID user,
+                               Optional<Keyset> after, int limit) {
         String keyset = after.isEmpty() ? "" : " AND (created_at, " + otherColumn + ") < (:afterAt, :afterId)";
         var query = handle.createQuery("SELECT " + otherColumn + " AS other, created_at FROM follows WHERE "
                         + ownColumn + " = :user" + keyset + " ORDER BY created_at DESC, " + otherColumn
                         + " DESC" + SqlLimit.of(limit))
-                .bind("user", user)
-                ;
-        after.ifPresent(edge -> query.bind("afterAt", Timestamp.from(edge.createdAt())).bind("afterId", edge.userId()));
-        return query.map((rs, ctx) -> new Edge(rs.getObject("other", UUID.class),
-                rs.getTimestamp("created_at").toInstant())).list();
+                .bind("user", user);
+        after.ifPresent(edge -> query.bind("afterAt", Timestamp.from(edge.at())).bind("afterId", edge.id()));
+        return query.map((rs, ctx) -> new Keyset(rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("other", UUID.class))).list();
     }
 
     /** Both counters in one fixed order (by id), so concurrent follows between two users cannot deadlock. */

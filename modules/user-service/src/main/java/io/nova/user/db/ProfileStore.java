@@ -18,9 +18,13 @@ public final class ProfileStore {
             id, username, email, display_name, bio, avatar_media_id, private_account, followers_count,
             following_count, created_at, updated_at""";
 
-    /** One round trip for "the user, unless they block the viewer". */
-    private static final String NOT_BLOCKING_VIEWER =
-            " AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = u.id AND b.blocked_id = :viewer)";
+    /** In the same round trip as the profile: whether its owner blocks the viewer. */
+    private static final String BLOCKS_VIEWER = ", EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = u.id"
+            + " AND b.blocked_id = :viewer) AS blocks_viewer FROM users u";
+
+    /** A profile as found for a viewer, and whether its owner blocks them: whether they see it is core's rule. */
+    public record Sighting(ProfileRow profile, boolean blocksViewer) {
+    }
 
     /** Where a search page ends: the last item's lower-cased username and id. */
     public record SearchPosition(String username, UUID id) {
@@ -31,17 +35,16 @@ public final class ProfileStore {
                 .bind("id", id).map((rs, ctx) -> profile(rs)).findOne();
     }
 
-    /** The profile as {@code viewer} may see it: empty when it does not exist or its owner blocks the viewer. */
-    public Optional<ProfileRow> findVisible(Handle handle, UUID id, UUID viewer) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM users u WHERE id = :id" + NOT_BLOCKING_VIEWER)
-                .bind("id", id).bind("viewer", viewer).map((rs, ctx) -> profile(rs)).findOne();
+    /** The profile of {@code id}, for {@code viewer}; empty when it does not exist. */
+    public Optional<Sighting> findSeenBy(Handle handle, UUID id, UUID viewer) {
+        return handle.createQuery("SELECT " + COLUMNS + BLOCKS_VIEWER + " WHERE id = :id")
+                .bind("id", id).bind("viewer", viewer).map((rs, ctx) -> sighting(rs)).findOne();
     }
 
-    /** By username (case-insensitive), as {@code viewer} may see it. */
-    public Optional<ProfileRow> findVisibleByUsername(Handle handle, String username, UUID viewer) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM users u WHERE lower(username) = lower(:username)"
-                        + NOT_BLOCKING_VIEWER)
-                .bind("username", username).bind("viewer", viewer).map((rs, ctx) -> profile(rs)).findOne();
+    /** By username (case-insensitive), for {@code viewer}. */
+    public Optional<Sighting> findSeenByUsername(Handle handle, String username, UUID viewer) {
+        return handle.createQuery("SELECT " + COLUMNS + BLOCKS_VIEWER + " WHERE lower(username) = lower(:username)")
+                .bind("username", username).bind("viewer", viewer).map((rs, ctx) -> sighting(rs)).findOne();
     }
 
     public boolean exists(Handle handle, UUID id) {
@@ -129,6 +132,10 @@ public final class ProfileStore {
                 rs.getString("display_name"), rs.getString("bio"), rs.getObject("avatar_media_id", UUID.class),
                 rs.getBoolean("private_account"), rs.getLong("followers_count"), rs.getLong("following_count"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
+    }
+
+    private static Sighting sighting(ResultSet rs) throws SQLException {
+        return new Sighting(profile(rs), rs.getBoolean("blocks_viewer"));
     }
 
     private static java.time.Instant instant(Timestamp timestamp) {

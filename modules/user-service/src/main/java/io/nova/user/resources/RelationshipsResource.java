@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 
-import static io.nova.user.resources.UsersResource.id;
-
 /**
  * {@code /api/v1/relationships}: follow, unfollow, block, unblock — each idempotent, each answering the caller's
  * relationship with that user as it now is.
@@ -37,34 +35,34 @@ public final class RelationshipsResource {
     @Timed
     public Map<String, List<RelationshipView>> relationships(@Auth NovaPrincipal caller,
                                                              @QueryParam("ids") String ids) {
-        return Map.of("items", graph.relationships(id(caller), ids));
+        return Map.of("items", graph.relationships(caller.id(), ids));
     }
 
     @PUT
     @Path("/following/{userId}")
     @Timed
     public RelationshipView follow(@Auth NovaPrincipal caller, @PathParam("userId") String userId) {
-        return graph.follow(id(caller), userId);
+        return graph.follow(caller.id(), userId);
     }
 
     @DELETE
     @Path("/following/{userId}")
     @Timed
     public RelationshipView unfollow(@Auth NovaPrincipal caller, @PathParam("userId") String userId) {
-        return graph.unfollow(id(caller), userId);
+        return graph.unfollow(caller.id(), userId);
     }
 
     @PUT
     @Path("/blocks/{userId}")
     @Timed
     public RelationshipView block(@Auth NovaPrincipal caller, @PathParam("userId") String userId) {
-        return graph.block(id(caller), userId);
+        return graph.block(caller.id(), userId);
     }
 
     @DELETE
     @Path("/blocks/{userId}")
     @Timed
     public RelationshipView unblock(@Auth NovaPrincipal caller, @PathParam("userId") String userId) {
-        return graph.unblock(id(caller), userId);
+        return graph.unblock(caller.id(), userId);
     }
 }

@@ -4,15 +4,14 @@ import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.auth.Auth;
 import io.nova.kernel.auth.NovaPrincipal;
-import io.nova.kernel.errors.DomainException;
-import io.nova.kernel.paging.PageRequest;
+import io.nova.kernel.paging.PageParams;
 import io.nova.kernel.paging.PagedResponse;
 import io.nova.user.api.OwnProfile;
 import io.nova.user.api.UserProfile;
 import io.nova.user.core.GraphService;
 import io.nova.user.core.ProfileEdit;
 import io.nova.user.core.ProfileService;
-import io.nova.user.core.UserIds;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -24,8 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
-import java.util.UUID;
 
 /** {@code /api/v1/users}: one's own profile, other people's, finding people, and follower lists. */
 @Path("/api/v1/users")
@@ -47,7 +44,7 @@ public final class UsersResource {
     @Path("/me")
     @Timed
     public OwnProfile me(@Auth NovaPrincipal caller) {
-        return profiles.own(id(caller));
+        return profiles.own(caller.id());
     }
 
     @PATCH
@@ -55,53 +52,44 @@ public final class UsersResource {
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Timed
     public OwnProfile editMe(@Auth NovaPrincipal caller, JsonNode body) {
-        return profiles.edit(caller, id(caller), ProfileEdit.parse(body));
+        return profiles.edit(caller, ProfileEdit.parse(body));
     }
 
     /** Exact username lookup (case-insensitive): {@code GET /users?username=ann}. */
     @GET
     @Timed
     public UserProfile byUsername(@Auth NovaPrincipal caller, @QueryParam("username") String username) {
-        return profiles.byUsername(id(caller), username);
+        return profiles.byUsername(caller.id(), username);
     }
 
     @GET
     @Path("/search")
     @Timed
     public Response search(@Auth NovaPrincipal caller, @QueryParam("q") String query,
-                           @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-                           @Context UriInfo uri) {
-        return PagedResponse.of(profiles.search(id(caller), query, PageRequest.of(limit, cursor)), uri);
+                           @BeanParam PageParams page, @Context UriInfo uri) {
+        return PagedResponse.of(profiles.search(caller.id(), query, page.request()), uri);
     }
 
     @GET
     @Path("/{id}")
     @Timed
     public UserProfile byId(@Auth NovaPrincipal caller, @PathParam("id") String id) {
-        return profiles.byId(id(caller), id);
+        return profiles.byId(caller.id(), id);
     }
 
     @GET
     @Path("/{id}/followers")
     @Timed
     public Response followers(@Auth NovaPrincipal caller, @PathParam("id") String id,
-                              @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-                              @Context UriInfo uri) {
-        return PagedResponse.of(graph.followers(id(caller), id, PageRequest.of(limit, cursor)), uri);
+                              @BeanParam PageParams page, @Context UriInfo uri) {
+        return PagedResponse.of(graph.followers(caller.id(), id, page.request()), uri);
     }
 
     @GET
     @Path("/{id}/following")
     @Timed
     public Response following(@Auth NovaPrincipal caller, @PathParam("id") String id,
-                              @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-                              @Context UriInfo uri) {
-        return PagedResponse.of(graph.following(id(caller), id, PageRequest.of(limit, cursor)), uri);
-    }
-
-    /** The caller's user id; a token whose subject is not one (never issued by user-service) is refused. */
-    static UUID id(NovaPrincipal caller) {
-        return UserIds.parse(caller.userId())
-                .orElseThrow(() -> DomainException.unauthenticated("A valid access token is required"));
+                              @BeanParam PageParams page, @Context UriInfo uri) {
+        return PagedResponse.of(graph.following(caller.id(), id, page.request()), uri);
     }
 }
