@@ -42,7 +42,7 @@ public final class ContentGrpcService extends ContentServiceGrpc.ContentServiceI
     public void getPosts(GetPostsRequest request, StreamObserver<GetPostsResponse> response) {
         UUID viewer = userId("viewer_id", request.getViewerId());
         Optional<NovaPrincipal> caller = GrpcIdentity.caller();
-        if (caller.isPresent() && !caller.get().userId().equals(viewer.toString())) {
+        if (caller.isPresent() && !caller.get().id().equals(viewer)) {
             throw DomainException.forbidden("a user may only read posts as themselves");
         }
         GetPostsResponse.Builder answer = GetPostsResponse.newBuilder();

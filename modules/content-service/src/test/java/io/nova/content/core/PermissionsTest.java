@@ -20,7 +20,8 @@ class PermissionsTest {
     void onlyTheAuthorChangesAPost() {
         assertThat(Permissions.mayChangePost(POST_AUTHOR, POST_AUTHOR)).isTrue();
         assertThat(Permissions.mayChangePost(OTHER, POST_AUTHOR)).isFalse();
-        assertThatCode(() -> Permissions.requirePostAuthor(POST_AUTHOR, POST_AUTHOR, "edit")).doesNotThrowAnyException();
+        assertThatCode(() -> Permissions.requirePostAuthor(POST_AUTHOR, POST_AUTHOR, "edit"))
+                .doesNotThrowAnyException();
         assertThatThrownBy(() -> Permissions.requirePostAuthor(OTHER, POST_AUTHOR, "delete"))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.FORBIDDEN);
