@@ -1,6 +1,8 @@
 package io.nova.content.api;
 
+import java.time.Instant;
+
 /** One comment under a post. */
 public record CommentView(String id, String postId, AuthorView author, String text, String replyToComment,
-                          String createdAt) {
+                          Instant createdAt) {
 }

@@ -1,5 +1,6 @@
 package io.nova.content.api;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Payloads of the events on {@code nova.content.events}; the record key is the post's id. */
@@ -11,20 +12,20 @@ public final class ContentEvents {
     /** {@code post.created}: what the feed needs to fan a post out without calling back. */
     public record PostCreated(String postId, String authorId, String visibility, String replyTo,
                               List<String> mediaIds, List<String> hashtags, List<String> mentionedUserIds,
-                              String createdAt) {
+                              Instant createdAt) {
     }
 
     /** {@code post.updated}. */
     public record PostUpdated(String postId, String authorId, String visibility, List<String> hashtags,
-                              String editedAt) {
+                              Instant editedAt) {
     }
 
     /** {@code post.deleted}. */
-    public record PostDeleted(String postId, String authorId, String deletedAt) {
+    public record PostDeleted(String postId, String authorId, Instant deletedAt) {
     }
 
     /** {@code post.liked}. */
-    public record PostLiked(String postId, String authorId, String userId, String likedAt) {
+    public record PostLiked(String postId, String authorId, String userId, Instant likedAt) {
     }
 
     /** {@code post.unliked}. */
@@ -33,7 +34,7 @@ public final class ContentEvents {
 
     /** {@code comment.created}. */
     public record CommentCreated(String commentId, String postId, String postAuthorId, String authorId,
-                                 String replyToComment, String createdAt) {
+                                 String replyToComment, Instant createdAt) {
     }
 
     /** {@code comment.deleted}. */

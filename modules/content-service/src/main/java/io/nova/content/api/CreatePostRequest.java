@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * {@code POST /posts}. Every field is optional in JSON; the rules (text or media, lengths, visibility) are checked
- * by {@code PostRules} so each refusal names its field.
+ * by {@code core.PostDraft} so each refusal names its field.
  */
 public record CreatePostRequest(String text, List<String> mediaIds, String visibility, String replyTo) {
 }

@@ -1,5 +1,7 @@
 package io.nova.content.api;
 
+import java.time.Instant;
+
 /** Someone who liked a post, and when. */
-public record LikeView(AuthorView user, String likedAt) {
+public record LikeView(AuthorView user, Instant likedAt) {
 }

@@ -1,5 +1,6 @@
 package io.nova.content.api;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -8,6 +9,6 @@ import java.util.List;
  */
 public record PostView(String id, AuthorView author, String text, List<MediaView> media, String visibility,
                        String replyTo, List<String> hashtags, List<String> mentions, long likeCount,
-                       long commentCount, boolean likedByMe, boolean bookmarkedByMe, String createdAt,
-                       String editedAt) {
+                       long commentCount, boolean likedByMe, boolean bookmarkedByMe, Instant createdAt,
+                       Instant editedAt) {
 }

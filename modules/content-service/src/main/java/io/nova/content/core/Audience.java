@@ -1,31 +1,30 @@
 package io.nova.content.core;
 
-import io.nova.content.db.PostRow;
-import io.nova.content.grpc.Author;
-import io.nova.content.grpc.UserDirectory;
-import io.nova.kernel.errors.DomainException;
-
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
- * Who sees which post. The author always sees their own; nobody sees the posts of someone who blocks them or
- * whom they block; followers-only posts, and every post of a private account, are for followers. Invisible is
- * indistinguishable from absent (404).
+ * Who sees what, as pure rules over what user-service says (the relation, whether the account is private); asking
+ * for those is {@link PostGate}'s job. The author always sees their own; nobody sees anything of someone who blocks
+ * them or whom they block; followers-only posts, and every post of a private account, are for followers.
  */
 public final class Audience {
 
-    private final UserDirectory users;
-
-    public Audience(UserDirectory users) {
-        this.users = users;
+    /** What of an author's timeline a viewer gets. */
+    public enum Timeline {
+        /** Blocked either way: the author is as good as unknown (404). */
+        HIDDEN,
+        /** A private account the viewer does not follow: refused outright (403), the account's existence is public. */
+        PRIVATE,
+        /** Public posts only: the viewer does not follow the author. */
+        PUBLIC_ONLY,
+        /** Followers-only posts too: the author themselves, or a follower. */
+        EVERYTHING
     }
 
+    private Audience() {
+    }
+
+    /** Whether {@code viewer} sees a post of {@code author}'s with this visibility. */
     public static boolean sees(UUID viewer, UUID author, Visibility visibility, boolean privateAccount,
                                Relation relation) {
         if (viewer.equals(author)) {
@@ -37,54 +36,33 @@ public final class Audience {
         return (visibility == Visibility.PUBLIC && !privateAccount) || relation.following();
     }
 
-    /** The viewer's relation to the author; the viewer's own posts need no question. */
-    public Relation relation(UUID viewer, UUID author) {
-        return viewer.equals(author) ? Relation.NONE : users.relation(viewer, author);
-    }
-
-    /** {@link #relation}, asked now and answered when called. */
-    public Supplier<Relation> relationLater(UUID viewer, UUID author) {
-        return viewer.equals(author) ? () -> Relation.NONE : users.relationLater(viewer, author);
-    }
-
-    public boolean canSee(UUID viewer, PostRow post) {
-        if (viewer.equals(post.authorId())) {
-            return true;
+    /** What of {@code author}'s timeline {@code viewer} gets. */
+    public static Timeline timeline(UUID viewer, UUID author, boolean privateAccount, Relation relation) {
+        if (viewer.equals(author)) {
+            return Timeline.EVERYTHING;
         }
-        boolean privateAccount = users.author(post.authorId()).map(Author::privateAccount).orElse(false);
-        return sees(viewer, post.authorId(), Visibility.of(post.visibility()), privateAccount,
-                relation(viewer, post.authorId()));
+        if (relation.blockedEitherWay()) {
+            return Timeline.HIDDEN;
+        }
+        if (relation.following()) {
+            return Timeline.EVERYTHING;
+        }
+        return privateAccount ? Timeline.PRIVATE : Timeline.PUBLIC_ONLY;
     }
 
-    /** The post if the viewer may see it, else 404. */
-    public PostRow require(UUID viewer, PostRow post) {
-        if (!canSee(viewer, post)) {
-            throw DomainException.notFound("Post", post.id().toString());
-        }
-        return post;
+    /**
+     * Whether {@code viewer} sees a comment by {@code commenter} under a post they can see: not when either blocks
+     * the other, whoever wrote the post.
+     */
+    public static boolean seesComment(UUID viewer, UUID commenter, Relation relation) {
+        return viewer.equals(commenter) || !relation.blockedEitherWay();
     }
 
-    /** The posts the viewer may see, in the given order; one relationship question per distinct other author. */
-    public List<PostRow> visible(UUID viewer, List<PostRow> posts) {
-        Set<UUID> others = new HashSet<>();
-        for (PostRow post : posts) {
-            if (!post.authorId().equals(viewer)) {
-                others.add(post.authorId());
-            }
-        }
-        if (others.isEmpty()) {
-            return posts;
-        }
-        Map<UUID, Relation> relations = users.relations(viewer, others);
-        Map<UUID, Author> authors = users.summaries(others);
-        return posts.stream()
-                .filter(post -> sees(viewer, post.authorId(), Visibility.of(post.visibility()),
-                        authors.containsKey(post.authorId()) && authors.get(post.authorId()).privateAccount(),
-                        relations.getOrDefault(post.authorId(), Relation.NONE)))
-                .toList();
-    }
-
-    public Map<UUID, Relation> relations(UUID viewer, Collection<UUID> others) {
-        return users.relations(viewer, others);
+    /**
+     * Whether naming {@code user} in {@code author}'s post mentions them (links them and tells them): not the
+     * author themselves, and nobody who blocks the author or whom the author blocks.
+     */
+    public static boolean mentions(UUID author, UUID user, Relation relation) {
+        return !author.equals(user) && !relation.blockedEitherWay();
     }
 }

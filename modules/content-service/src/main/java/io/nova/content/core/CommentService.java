@@ -6,14 +6,14 @@ import io.nova.content.api.ContentEvents;
 import io.nova.content.api.CreateCommentRequest;
 import io.nova.content.db.CommentRow;
 import io.nova.content.db.CommentStore;
-import io.nova.content.db.Position;
 import io.nova.content.db.PostRow;
 import io.nova.content.db.PostStore;
-import io.nova.content.grpc.UserDirectory;
+import io.nova.kernel.api.Ids;
 import io.nova.kernel.errors.DomainException;
 import io.nova.contracts.EventTypes;
 import io.nova.kernel.events.Outbox;
 import io.nova.contracts.Topics;
+import io.nova.kernel.paging.Keyset;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
 import org.jdbi.v3.core.Jdbi;
@@ -24,8 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static io.nova.content.api.Timestamps.rfc3339;
 
 /**
  * Comments on posts the caller can see. The comment count moves with the insert or soft delete, in one
@@ -39,18 +37,18 @@ public final class CommentService {
     private final PostService postService;
     private final PostStore posts;
     private final CommentStore comments;
-    private final UserDirectory users;
-    private final Audience audience;
+    private final Users users;
+    private final PostGate gate;
     private final Outbox outbox;
 
     public CommentService(Jdbi jdbi, PostService postService, PostStore posts, CommentStore comments,
-                          UserDirectory users, Audience audience, Outbox outbox) {
+                          Users users, PostGate gate, Outbox outbox) {
         this.jdbi = jdbi;
         this.postService = postService;
         this.posts = posts;
         this.comments = comments;
         this.users = users;
-        this.audience = audience;
+        this.gate = gate;
         this.outbox = outbox;
     }
 
@@ -83,7 +81,7 @@ public final class CommentService {
             outbox.append(handle, Topics.CONTENT_EVENTS, EventTypes.COMMENT_CREATED, post.id().toString(),
                     new ContentEvents.CommentCreated(row.id().toString(), post.id().toString(),
                             post.authorId().toString(), caller.toString(),
-                            parent == null ? null : parent.toString(), rfc3339(row.createdAt())));
+                            parent == null ? null : parent.toString(), row.createdAt()));
             return row;
         });
         return views(List.of(comment)).get(0);
@@ -95,26 +93,25 @@ public final class CommentService {
      */
     public Page<CommentView> list(UUID viewer, String postId, PageRequest page) {
         PostRow post = postService.visible(viewer, postId);
-        Optional<Position> after = page.cursor().map(Positions::after);
+        Optional<Keyset> after = page.cursor().map(Keyset::of);
         Page<CommentRow> cut = Page.from(jdbi.withHandle(handle -> comments.list(handle, post.id(), after,
-                page.fetchSize())), page, row -> Positions.cursor(row.createdAt(), row.id()));
+                page.fetchSize())), page, row -> new Keyset(row.createdAt(), row.id()).cursor());
         Set<UUID> others = cut.items().stream().map(CommentRow::authorId).filter(author -> !author.equals(viewer))
                 .collect(Collectors.toSet());
-        Map<UUID, Relation> relations = others.isEmpty() ? Map.of() : audience.relations(viewer, others);
+        Map<UUID, Relation> relations = gate.relations(viewer, others);
         List<CommentRow> shown = cut.items().stream()
-                .filter(row -> !relations.getOrDefault(row.authorId(), Relation.NONE).blockedEitherWay())
+                .filter(row -> Audience.seesComment(viewer, row.authorId(),
+                        relations.getOrDefault(row.authorId(), Relation.NONE)))
                 .toList();
         return new Page<>(views(shown), cut.nextCursor());
     }
 
     public void delete(UUID caller, String postId, String commentId) {
         PostRow post = postService.visible(caller, postId);
-        UUID id = Ids.existingOrNotFound("Comment", commentId);
+        UUID id = Ids.inPath("Comment", commentId);
         CommentRow comment = jdbi.withHandle(handle -> comments.find(handle, post.id(), id))
                 .orElseThrow(() -> DomainException.notFound("Comment", commentId));
-        if (!comment.authorId().equals(caller) && !post.authorId().equals(caller)) {
-            throw DomainException.forbidden("Only the comment's author or the post's author can delete this comment");
-        }
+        Permissions.requireCommentDeleter(caller, comment.authorId(), post.authorId());
         jdbi.useTransaction(handle -> {
             if (posts.lockAuthor(handle, post.id()).isEmpty()) {
                 throw DomainException.notFound("Post", postId);
@@ -130,10 +127,10 @@ public final class CommentService {
     }
 
     private List<CommentView> views(List<CommentRow> rows) {
-        Map<UUID, AuthorView> authors = users.authors(rows.stream().map(CommentRow::authorId).distinct().toList());
+        Map<UUID, AuthorView> authors = users.views(rows.stream().map(CommentRow::authorId).distinct().toList());
         return rows.stream().map(row -> new CommentView(row.id().toString(), row.postId().toString(),
                 authors.getOrDefault(row.authorId(), AuthorView.unknown(row.authorId().toString())), row.text(),
                 row.replyToComment() == null ? null : row.replyToComment().toString(),
-                rfc3339(row.createdAt()))).toList();
+                row.createdAt())).toList();
     }
 }

@@ -7,16 +7,17 @@ import io.nova.content.api.LikeState;
 import io.nova.content.api.LikeView;
 import io.nova.content.db.BookmarkStore;
 import io.nova.content.db.LikeStore;
-import io.nova.content.db.Position;
 import io.nova.content.db.PostRow;
 import io.nova.content.db.PostStore;
-import io.nova.content.grpc.UserDirectory;
+import io.nova.kernel.api.Ids;
 import io.nova.kernel.errors.DomainException;
 import io.nova.contracts.EventTypes;
 import io.nova.kernel.events.Outbox;
 import io.nova.contracts.Topics;
+import io.nova.kernel.paging.Keyset;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
@@ -24,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static io.nova.content.api.Timestamps.rfc3339;
 
 /**
  * Likes and bookmarks. Repeating a like or unlike changes nothing; the like count moves in the transaction that
@@ -38,11 +37,11 @@ public final class InteractionService {
     private final PostStore posts;
     private final LikeStore likes;
     private final BookmarkStore bookmarks;
-    private final UserDirectory users;
+    private final Users users;
     private final Outbox outbox;
 
     public InteractionService(Jdbi jdbi, PostService postService, PostStore posts, LikeStore likes,
-                              BookmarkStore bookmarks, UserDirectory users, Outbox outbox) {
+                              BookmarkStore bookmarks, Users users, Outbox outbox) {
         this.jdbi = jdbi;
         this.postService = postService;
         this.posts = posts;
@@ -62,7 +61,7 @@ public final class InteractionService {
             }
             outbox.append(handle, Topics.CONTENT_EVENTS, EventTypes.POST_LIKED, post.id().toString(),
                     new ContentEvents.PostLiked(post.id().toString(), post.authorId().toString(), caller.toString(),
-                            rfc3339(likedAt.get())));
+                            likedAt.get()));
             return posts.adjustLikes(handle, post.id(), 1);
         });
         return new LikeState(post.id().toString(), true, count);
@@ -86,13 +85,13 @@ public final class InteractionService {
     /** Who liked a post the viewer can see, newest first. */
     public Page<LikeView> likers(UUID viewer, String id, PageRequest page) {
         PostRow post = postService.visible(viewer, id);
-        Optional<Position> after = page.cursor().map(Positions::after);
-        Page<Position> cut = Page.from(jdbi.withHandle(handle -> likes.likers(handle, post.id(), after,
-                page.fetchSize())), page, Positions::cursor);
-        Map<UUID, AuthorView> people = users.authors(cut.items().stream().map(Position::id).toList());
+        Optional<Keyset> after = page.cursor().map(Keyset::of);
+        Page<Keyset> cut = Page.from(jdbi.withHandle(handle -> likes.likers(handle, post.id(), after,
+                page.fetchSize())), page, Keyset::cursor);
+        Map<UUID, AuthorView> people = users.views(cut.items().stream().map(Keyset::id).toList());
         List<LikeView> items = cut.items().stream()
                 .map(like -> new LikeView(people.getOrDefault(like.id(), AuthorView.unknown(like.id().toString())),
-                        rfc3339(like.at())))
+                        like.at()))
                 .toList();
         return new Page<>(items, cut.nextCursor());
     }
@@ -111,13 +110,13 @@ public final class InteractionService {
      * since, can still be taken off the list (which hides it anyway).
      */
     public BookmarkState unbookmark(UUID caller, String id) {
-        UUID post = Ids.existingOrNotFound("Post", id);
+        UUID post = Ids.inPath("Post", id);
         jdbi.useTransaction(handle -> bookmarks.remove(handle, caller, post));
         return new BookmarkState(post.toString(), false);
     }
 
     /** A post deleted between the visibility check and now is gone: 404, and nothing written. */
-    private void lockLive(org.jdbi.v3.core.Handle handle, UUID post, String asked) {
+    private void lockLive(Handle handle, UUID post, String asked) {
         if (posts.lockAuthor(handle, post).isEmpty()) {
             throw DomainException.notFound("Post", asked);
         }

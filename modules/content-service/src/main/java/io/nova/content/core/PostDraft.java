@@ -1,6 +1,7 @@
 package io.nova.content.core;
 
 import io.nova.content.api.CreatePostRequest;
+import io.nova.kernel.api.Ids;
 import io.nova.kernel.errors.DomainException;
 
 import java.util.ArrayList;

@@ -4,19 +4,17 @@ import io.nova.content.api.AuthorView;
 import io.nova.content.api.MediaView;
 import io.nova.content.api.PostView;
 import io.nova.content.db.PostRow;
-import io.nova.content.grpc.MediaLibrary;
-import io.nova.content.grpc.UserDirectory;
 import io.nova.kernel.errors.DomainException;
+import io.nova.kernel.errors.ErrorKind;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import static io.nova.content.api.Timestamps.rfc3339;
 
 /**
  * Turns stored posts into what clients see: one batched (and mostly cached) user-service call for the page's
@@ -24,10 +22,10 @@ import static io.nova.content.api.Timestamps.rfc3339;
  */
 public final class PostViews {
 
-    private final UserDirectory users;
-    private final MediaLibrary media;
+    private final Users users;
+    private final Media media;
 
-    public PostViews(UserDirectory users, MediaLibrary media) {
+    public PostViews(Users users, Media media) {
         this.users = users;
         this.media = media;
     }
@@ -43,18 +41,18 @@ public final class PostViews {
             authorIds.add(post.authorId());
             mediaIds.addAll(post.mediaIds());
         }
-        Map<UUID, AuthorView> authors = authorIds.isEmpty() ? Map.of() : degraded(() -> users.authors(authorIds));
+        Map<UUID, AuthorView> authors = authorIds.isEmpty() ? Map.of() : degraded(() -> users.views(authorIds));
         Map<UUID, MediaView> files = mediaIds.isEmpty() ? Map.of() : degraded(() -> media.views(mediaIds));
         List<PostView> views = new ArrayList<>(posts.size());
         for (PostRow post : posts) {
             List<MediaView> attached = post.mediaIds().stream().map(files::get)
-                    .filter(java.util.Objects::nonNull).toList();
+                    .filter(Objects::nonNull).toList();
             views.add(new PostView(post.id().toString(),
                     authors.getOrDefault(post.authorId(), AuthorView.unknown(post.authorId().toString())),
                     post.text(), attached, post.visibility(),
                     post.replyTo() == null ? null : post.replyTo().toString(), post.hashtags(), post.mentions(),
                     post.likeCount(), post.commentCount(), post.likedByMe(), post.bookmarkedByMe(),
-                    rfc3339(post.createdAt()), rfc3339(post.editedAt())));
+                    post.createdAt(), post.editedAt()));
         }
         return views;
     }
@@ -62,13 +60,13 @@ public final class PostViews {
     /**
      * Names and pictures are decoration: when user-service or media-service is down, posts are still shown (authors
      * by id, media left out) rather than failing — above all the answer to a create that has already committed.
-     * Visibility is not decoration: {@link Audience} fails instead.
+     * Visibility is not decoration: {@link PostGate} fails instead.
      */
     private static <K, V> Map<K, V> degraded(Supplier<Map<K, V>> hydration) {
         try {
             return hydration.get();
         } catch (DomainException e) {
-            if (e.status() != 503) {
+            if (e.kind() != ErrorKind.UNAVAILABLE) {
                 throw e;
             }
             return Map.of();

@@ -1,6 +1,7 @@
 package io.nova.content.db;
 
 import io.nova.kernel.db.SqlLimit;
+import io.nova.kernel.paging.Keyset;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -23,7 +24,7 @@ public final class BookmarkStore {
     }
 
     /** The user's bookmarks of live posts, newest bookmark first; the position's id is the post's. */
-    public List<Position> list(Handle handle, UUID user, Optional<Position> after, int limit) {
+    public List<Keyset> list(Handle handle, UUID user, Optional<Keyset> after, int limit) {
         String keyset = after.isEmpty() ? "" : " AND (b.created_at, b.post_id) < (:afterAt, :afterId)";
         Query query = handle.createQuery("""
                         SELECT b.post_id, b.created_at FROM bookmarks b JOIN posts p ON p.id = b.post_id
@@ -32,7 +33,7 @@ public final class BookmarkStore {
                 .bind("user", user);
         after.ifPresent(position -> query.bind("afterAt", Timestamp.from(position.at()))
                 .bind("afterId", position.id()));
-        return query.map((rs, ctx) -> new Position(rs.getTimestamp("created_at").toInstant(),
+        return query.map((rs, ctx) -> new Keyset(rs.getTimestamp("created_at").toInstant(),
                 rs.getObject("post_id", UUID.class))).list();
     }
 }

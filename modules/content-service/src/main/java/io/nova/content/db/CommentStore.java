@@ -1,6 +1,7 @@
 package io.nova.content.db;
 
 import io.nova.kernel.db.SqlLimit;
+import io.nova.kernel.paging.Keyset;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -37,7 +38,7 @@ public final class CommentStore {
     }
 
     /** A post's comments, oldest first, after {@code after}. */
-    public List<CommentRow> list(Handle handle, UUID post, Optional<Position> after, int limit) {
+    public List<CommentRow> list(Handle handle, UUID post, Optional<Keyset> after, int limit) {
         String keyset = after.isEmpty() ? "" : " AND (created_at, id) > (:afterAt, :afterId)";
         Query query = handle.createQuery("SELECT " + COLUMNS + " FROM comments WHERE post_id = :post"
                         + " AND deleted_at IS NULL" + keyset + " ORDER BY created_at, id" + SqlLimit.of(limit))

@@ -1,6 +1,7 @@
 package io.nova.content.db;
 
 import io.nova.kernel.db.SqlLimit;
+import io.nova.kernel.paging.Keyset;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -29,14 +30,14 @@ public final class LikeStore {
     }
 
     /** Who liked a post, newest first, after {@code after}; the position's id is the user's. */
-    public List<Position> likers(Handle handle, UUID post, Optional<Position> after, int limit) {
+    public List<Keyset> likers(Handle handle, UUID post, Optional<Keyset> after, int limit) {
         String keyset = after.isEmpty() ? "" : " AND (created_at, user_id) < (:afterAt, :afterId)";
         Query query = handle.createQuery("SELECT user_id, created_at FROM likes WHERE post_id = :post" + keyset
                         + " ORDER BY created_at DESC, user_id DESC" + SqlLimit.of(limit))
                 .bind("post", post);
         after.ifPresent(position -> query.bind("afterAt", Timestamp.from(position.at()))
                 .bind("afterId", position.id()));
-        return query.map((rs, ctx) -> new Position(rs.getTimestamp("created_at").toInstant(),
+        return query.map((rs, ctx) -> new Keyset(rs.getTimestamp("created_at").toInstant(),
                 rs.getObject("user_id", UUID.class))).list();
     }
 }

@@ -1,6 +1,7 @@
 package io.nova.content.db;
 
 import io.nova.kernel.db.SqlLimit;
+import io.nova.kernel.paging.Keyset;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -101,7 +102,7 @@ public final class PostStore {
 
     /** An author's posts, newest first, after {@code after}; followers-only ones only if asked for. */
     public List<PostRow> byAuthor(Handle handle, UUID author, UUID viewer, boolean withFollowersOnly,
-                                  Optional<Position> after, int limit) {
+                                  Optional<Keyset> after, int limit) {
         String keyset = after.isEmpty() ? "" : " AND (p.created_at, p.id) < (:afterAt, :afterId)";
         String audience = withFollowersOnly ? "" : " AND p.visibility = 'public'";
         Query query = handle.createQuery(SELECT + " WHERE p.author_id = :author AND p.deleted_at IS NULL"

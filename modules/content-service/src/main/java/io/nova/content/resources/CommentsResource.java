@@ -5,13 +5,13 @@ import io.dropwizard.auth.Auth;
 import io.nova.content.api.CommentView;
 import io.nova.content.api.CreateCommentRequest;
 import io.nova.content.core.CommentService;
-import io.nova.content.core.Ids;
 import io.nova.kernel.auth.NovaPrincipal;
 import io.nova.kernel.errors.DomainException;
-import io.nova.kernel.paging.PageRequest;
+import io.nova.kernel.paging.PageParams;
 import io.nova.kernel.paging.PagedResponse;
 import io.nova.kernel.redis.IdempotencyKeys;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,13 +19,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
+import java.util.UUID;
 
 /** {@code /api/v1/posts/{id}/comments}: comments under a post, oldest first. */
 @Path("/api/v1/posts/{postId}/comments")
@@ -48,9 +48,9 @@ public final class CommentsResource {
         if (body == null) {
             throw DomainException.invalid("malformed_json", "The request body must be a JSON object");
         }
-        Ids.caller(caller);
+        UUID author = caller.id();
         return idempotency.run("POST /api/v1/posts/" + postId + "/comments", caller.userId(), key, body, () -> {
-            CommentView comment = comments.create(Ids.caller(caller), postId, body);
+            CommentView comment = comments.create(author, postId, body);
             return Response.created(URI.create("/api/v1/posts/" + comment.postId() + "/comments/" + comment.id()))
                     .entity(comment).build();
         });
@@ -59,9 +59,8 @@ public final class CommentsResource {
     @GET
     @Timed
     public Response list(@Auth NovaPrincipal caller, @PathParam("postId") String postId,
-                         @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-                         @Context UriInfo uri) {
-        return PagedResponse.of(comments.list(Ids.caller(caller), postId, PageRequest.of(limit, cursor)), uri);
+                         @BeanParam PageParams page, @Context UriInfo uri) {
+        return PagedResponse.of(comments.list(caller.id(), postId, page.request()), uri);
     }
 
     @DELETE
@@ -69,7 +68,7 @@ public final class CommentsResource {
     @Timed
     public Response delete(@Auth NovaPrincipal caller, @PathParam("postId") String postId,
                            @PathParam("commentId") String commentId) {
-        comments.delete(Ids.caller(caller), postId, commentId);
+        comments.delete(caller.id(), postId, commentId);
         return Response.noContent().build();
     }
 }

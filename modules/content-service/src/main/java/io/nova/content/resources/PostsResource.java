@@ -7,16 +7,17 @@ import io.nova.content.api.BookmarkState;
 import io.nova.content.api.CreatePostRequest;
 import io.nova.content.api.LikeState;
 import io.nova.content.api.PostView;
-import io.nova.content.core.Ids;
 import io.nova.content.core.InteractionService;
 import io.nova.content.core.PostEdit;
+import io.nova.content.core.PostLists;
 import io.nova.content.core.PostService;
 import io.nova.kernel.auth.NovaPrincipal;
 import io.nova.kernel.errors.DomainException;
-import io.nova.kernel.paging.PageRequest;
+import io.nova.kernel.paging.PageParams;
 import io.nova.kernel.paging.PagedResponse;
 import io.nova.kernel.redis.IdempotencyKeys;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -43,11 +44,14 @@ public final class PostsResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final PostService posts;
+    private final PostLists lists;
     private final InteractionService interactions;
     private final IdempotencyKeys idempotency;
 
-    public PostsResource(PostService posts, InteractionService interactions, IdempotencyKeys idempotency) {
+    public PostsResource(PostService posts, PostLists lists, InteractionService interactions,
+                         IdempotencyKeys idempotency) {
         this.posts = posts;
+        this.lists = lists;
         this.interactions = interactions;
         this.idempotency = idempotency;
     }
@@ -60,7 +64,7 @@ public final class PostsResource {
         if (body == null) {
             throw DomainException.invalid("malformed_json", "The request body must be a JSON object");
         }
-        Ids.caller(caller);
+        caller.id();  // a token whose subject is no user id is refused before any replay is looked up
         return idempotency.run("POST /api/v1/posts", caller.userId(), key, body, () -> {
             PostView post = posts.create(caller, body);
             return Response.created(URI.create("/api/v1/posts/" + post.id())).entity(post).build();
@@ -70,24 +74,22 @@ public final class PostsResource {
     @GET
     @Timed
     public Response byAuthor(@Auth NovaPrincipal caller, @QueryParam("author") String author,
-                             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-                             @Context UriInfo uri) {
-        return PagedResponse.of(posts.timeline(Ids.caller(caller), author, PageRequest.of(limit, cursor)), uri);
+                             @BeanParam PageParams page, @Context UriInfo uri) {
+        return PagedResponse.of(lists.timeline(caller.id(), author, page.request()), uri);
     }
 
     @GET
     @Path("/bookmarks")
     @Timed
-    public Response bookmarks(@Auth NovaPrincipal caller, @QueryParam("limit") Integer limit,
-                              @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        return PagedResponse.of(posts.bookmarks(Ids.caller(caller), PageRequest.of(limit, cursor)), uri);
+    public Response bookmarks(@Auth NovaPrincipal caller, @BeanParam PageParams page, @Context UriInfo uri) {
+        return PagedResponse.of(lists.bookmarks(caller.id(), page.request()), uri);
     }
 
     @GET
     @Path("/{id}")
     @Timed
     public PostView get(@Auth NovaPrincipal caller, @PathParam("id") String id) {
-        return posts.get(Ids.caller(caller), id);
+        return posts.get(caller.id(), id);
     }
 
     @PATCH
@@ -95,14 +97,14 @@ public final class PostsResource {
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Timed
     public PostView edit(@Auth NovaPrincipal caller, @PathParam("id") String id, JsonNode body) {
-        return posts.edit(Ids.caller(caller), id, PostEdit.parse(body));
+        return posts.edit(caller.id(), id, PostEdit.parse(body));
     }
 
     @DELETE
     @Path("/{id}")
     @Timed
     public Response delete(@Auth NovaPrincipal caller, @PathParam("id") String id) {
-        posts.delete(Ids.caller(caller), id);
+        posts.delete(caller.id(), id);
         return Response.noContent().build();
     }
 
@@ -110,36 +112,35 @@ public final class PostsResource {
     @Path("/{id}/like")
     @Timed
     public LikeState like(@Auth NovaPrincipal caller, @PathParam("id") String id) {
-        return interactions.like(Ids.caller(caller), id);
+        return interactions.like(caller.id(), id);
     }
 
     @DELETE
     @Path("/{id}/like")
     @Timed
     public LikeState unlike(@Auth NovaPrincipal caller, @PathParam("id") String id) {
-        return interactions.unlike(Ids.caller(caller), id);
+        return interactions.unlike(caller.id(), id);
     }
 
     @GET
     @Path("/{id}/likes")
     @Timed
     public Response likes(@Auth NovaPrincipal caller, @PathParam("id") String id,
-                          @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-                          @Context UriInfo uri) {
-        return PagedResponse.of(interactions.likers(Ids.caller(caller), id, PageRequest.of(limit, cursor)), uri);
+                          @BeanParam PageParams page, @Context UriInfo uri) {
+        return PagedResponse.of(interactions.likers(caller.id(), id, page.request()), uri);
     }
 
     @PUT
     @Path("/{id}/bookmark")
     @Timed
     public BookmarkState bookmark(@Auth NovaPrincipal caller, @PathParam("id") String id) {
-        return interactions.bookmark(Ids.caller(caller), id);
+        return interactions.bookmark(caller.id(), id);
     }
 
     @DELETE
     @Path("/{id}/bookmark")
     @Timed
     public BookmarkState unbookmark(@Auth NovaPrincipal caller, @PathParam("id") String id) {
-        return interactions.unbookmark(Ids.caller(caller), id);
+        return interactions.unbookmark(caller.id(), id);
     }
 }

@@ -1,4 +1,4 @@
-package io.nova.content.grpc;
+package io.nova.content.core;
 
 import io.nova.content.api.AuthorView;
 

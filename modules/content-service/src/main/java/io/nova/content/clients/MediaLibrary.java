@@ -1,4 +1,4 @@
-package io.nova.content.grpc;
+package io.nova.content.clients;
 
 import com.google.common.util.concurrent.ListenableFuture;
 import io.nova.content.api.MediaView;
@@ -21,13 +21,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 /**
- * What content-service asks media-service (gRPC): claiming an author's ready media for a new post, and presigned
- * URLs for the media of a page of posts (never cached: the URLs expire).
+ * content-service's {@link io.nova.content.core.Media} from media-service (gRPC): claiming an author's ready media
+ * for a new post, and presigned URLs for the media of a page of posts (never cached: the URLs expire).
  */
-public final class MediaLibrary {
+public final class MediaLibrary implements io.nova.content.core.Media {
 
     static final String SERVICE = "media-service";
     private static final int BATCH = 100;
@@ -41,10 +40,7 @@ public final class MediaLibrary {
         this.mediaAsync = mediaAsync;
     }
 
-    /**
-     * Claims the media for {@code claimant} on the author's behalf, all or nothing. Media that is unknown, someone
-     * else's, not ready, or used elsewhere is the author's mistake: a 422 naming the media id.
-     */
+    @Override
     public void claim(NovaPrincipal author, List<UUID> ids, String claimant) {
         try {
             GrpcCalls.call(SERVICE, () -> media.withCallCredentials(GrpcIdentity.onBehalfOf(author))
@@ -58,7 +54,7 @@ public final class MediaLibrary {
         }
     }
 
-    /** Views of the ready media among {@code ids}; unknown, deleted or unfinished media is absent. */
+    @Override
     public Map<UUID, MediaView> views(Collection<UUID> ids) {
         List<UUID> all = List.copyOf(ids);
         List<ListenableFuture<GetMediaResponse>> pending = new ArrayList<>();
@@ -70,7 +66,7 @@ public final class MediaLibrary {
         }
         Map<UUID, MediaView> views = new HashMap<>();
         for (ListenableFuture<GetMediaResponse> response : pending) {
-            for (Media item : await(response).getMediaList()) {
+            for (Media item : GrpcCalls.await(SERVICE, response).getMediaList()) {
                 if (item.getStatus() == MediaStatus.MEDIA_STATUS_READY) {
                     views.put(UUID.fromString(item.getId()), view(item));
                 }
@@ -100,7 +96,7 @@ public final class MediaLibrary {
     }
 
     /** media-service's refusal as the author's mistake: a 422 naming the media (its {@code media_id} detail). */
-    private static DomainException refusal(DomainException refused) {
+    static DomainException refusal(DomainException refused) {
         String code = switch (refused.kind()) {
             case NOT_FOUND -> "media_not_found";
             case FORBIDDEN -> "media_not_yours";
@@ -117,16 +113,5 @@ public final class MediaLibrary {
         Object mediaId = refused.details().get("media_id");
         return mediaId == null ? DomainException.unprocessable(code, message)
                 : DomainException.unprocessable(code, message, Map.of("media_id", mediaId));
-    }
-
-    private static <T> T await(ListenableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw Unavailable.of(SERVICE, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Unavailable.of(SERVICE, e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.nova.content.grpc;
+package io.nova.content.clients;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
