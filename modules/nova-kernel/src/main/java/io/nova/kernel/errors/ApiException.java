@@ -13,13 +13,20 @@ public final class ApiException extends RuntimeException {
     private final String code;
     private final Map<String, Object> details;
     private final Duration retryAfter;
+    private final Map<String, String> headers;
 
     private ApiException(int status, String code, String message, Map<String, Object> details, Duration retryAfter) {
+        this(status, code, message, details, retryAfter, Map.of());
+    }
+
+    private ApiException(int status, String code, String message, Map<String, Object> details, Duration retryAfter,
+                         Map<String, String> headers) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.details = Map.copyOf(details);
         this.retryAfter = retryAfter;
+        this.headers = Map.copyOf(headers);
     }
 
     public static ApiException badRequest(String code, String message) {
@@ -57,8 +64,13 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException tooManyRequests(Duration retryAfter) {
+        return tooManyRequests(retryAfter, Map.of());
+    }
+
+    /** A 429 with response headers that describe the limit (the X-RateLimit-* fields). */
+    public static ApiException tooManyRequests(Duration retryAfter, Map<String, String> headers) {
         return new ApiException(429, "rate_limited", "Too many requests; retry in " + retryAfter.toSeconds() + " s",
-                Map.of(), retryAfter);
+                Map.of(), retryAfter, headers);
     }
 
     /** A service this request needs is down or too slow; the client may retry later. */
@@ -81,6 +93,11 @@ public final class ApiException extends RuntimeException {
     /** Set for 429 only. */
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** Response headers beyond the error body (empty for most errors). */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public ApiError toError() {

@@ -17,6 +17,7 @@ public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
             response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER,
                     Long.toString(Math.max(1, exception.retryAfter().toSeconds())));
         }
+        exception.headers().forEach((name, value) -> response.getHeaders().putSingle(name, value));
         return response;
     }
 }
