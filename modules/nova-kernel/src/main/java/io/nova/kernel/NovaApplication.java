@@ -109,6 +109,10 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
                 new DrainOnShutdown(serving, configuration.getShutdown().getDrainDelay(), grpcServer::drain));
 
         ErrorHandling.install(environment, configuration.getMaxRequestBody().toBytes());
+        environment.servlets()
+                .addFilter("client-address", new io.nova.kernel.http.ClientAddressFilter(
+                        io.nova.kernel.http.ClientAddresses.trusting(configuration.getTrustedProxies())))
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), false, "/*");
         environment.jersey().register(new HealthResource(getName(), environment.healthChecks(), serving,
                 Set.of(KafkaHealthCheck.NAME, ClickHouseHealthCheck.NAME)));
         PrometheusEndpoint.install(environment);

@@ -169,6 +169,13 @@ public final class Gateway implements AutoCloseable {
             error(client, out, origin, 400, "bad_request", "the path must not contain dot segments or encoded slashes");
             return false;
         }
+        HttpBody.Framing framing;
+        try {
+            framing = RequestFraming.of(request);
+        } catch (RequestFraming.Refused e) {
+            error(client, out, origin, 400, "bad_request", e.getMessage());
+            return false;
+        }
         if (method.equals("OPTIONS") && origin != null && request.header("Access-Control-Request-Method").isPresent()) {
             preflight(out, origin);
             return false;
@@ -177,8 +184,8 @@ public final class Gateway implements AutoCloseable {
             health(client, out, origin, method, path);
             return false;
         }
-        Optional<String> length = request.header("Content-Length");
-        if (length.isPresent() && declaredTooLarge(length.get())) {
+        if (framing == HttpBody.Framing.LENGTH
+                && RequestFraming.length(request.header("Content-Length").orElseThrow()) > policy.maxBodyBytes()) {
             error(client, out, origin, 413, "payload_too_large",
                     "request bodies are limited to " + policy.maxBodyBytes() + " bytes");
             return false;
@@ -193,7 +200,7 @@ public final class Gateway implements AutoCloseable {
             tunnel(client, in, out, forwarded, origin, route.get().service());
             return false;
         }
-        return exchange(client, in, out, request, forwarded, method, origin, route.get().service());
+        return exchange(client, in, out, request, framing, forwarded, method, origin, route.get().service());
     }
 
     /** No "." or ".." segment, plainly or percent-encoded, and no encoded slash or backslash. */
@@ -217,14 +224,6 @@ public final class Gateway implements AutoCloseable {
             return slash < 0 ? "/" : target.substring(slash);
         }
         return target;
-    }
-
-    private boolean declaredTooLarge(String contentLength) {
-        try {
-            return Long.parseLong(contentLength.trim()) > policy.maxBodyBytes();
-        } catch (NumberFormatException e) {
-            return true;
-        }
     }
 
     /**
@@ -264,16 +263,10 @@ public final class Gateway implements AutoCloseable {
      * on a new one; bigger and chunked bodies stream through on a new connection. True when the client connection
      * stays open.
      */
-    private boolean exchange(Socket client, InputStream in, OutputStream out, HttpHead request, HttpHead forwarded,
-                             String method, String origin, String service) throws IOException {
+    private boolean exchange(Socket client, InputStream in, OutputStream out, HttpHead request,
+                             HttpBody.Framing requestFraming, HttpHead forwarded, String method, String origin,
+                             String service) throws IOException {
         InetSocketAddress address = backends.get(service);
-        HttpBody.Framing requestFraming;
-        try {
-            requestFraming = HttpBody.ofRequest(request);
-        } catch (IOException e) {
-            error(client, out, origin, 400, "bad_request", e.getMessage());
-            return false;
-        }
         if (request.hasToken("Expect", "100-continue")) {
             out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
@@ -282,9 +275,10 @@ public final class Gateway implements AutoCloseable {
         if (requestFraming == HttpBody.Framing.NONE) {
             body = new byte[0];
         } else if (requestFraming == HttpBody.Framing.LENGTH && HttpBody.contentLength(request) <= RESEND_LIMIT) {
-            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-            HttpBody.copy(requestFraming, request, in, buffer, RESEND_LIMIT);
-            body = buffer.toByteArray();
+            body = in.readNBytes((int) HttpBody.contentLength(request));
+            if (body.length < HttpBody.contentLength(request)) {
+                return false; // the client left before sending its whole body
+            }
         }
         boolean clientKeepsAlive = request.startLine.endsWith("HTTP/1.1") && !request.hasToken("Connection", "close");
         for (int attempt = 1; ; attempt++) {
@@ -302,20 +296,32 @@ public final class Gateway implements AutoCloseable {
             boolean reusable = false;
             try {
                 backend.socket.setSoTimeout(BACKEND_TIMEOUT_MILLIS);
-                HttpHead response;
+                // Set when the backend stopped taking the request: the rest of the client's body stays unread.
+                boolean bodyCutShort = false;
                 try {
-                    backend.out.write(forwarded.bytes());
+                    OutputStream toBackend = new BackendOutput(backend.out);
+                    toBackend.write(forwarded.bytes());
                     if (body != null) {
-                        backend.out.write(body);
+                        toBackend.write(body);
                     } else {
-                        HttpBody.copy(requestFraming, request, in, backend.out, policy.maxBodyBytes());
+                        HttpBody.copy(requestFraming, request, in, toBackend, policy.maxBodyBytes());
                     }
-                    backend.out.flush();
-                    response = responseHead(backend.in, out);
+                    toBackend.flush();
                 } catch (HttpBody.TooLargeException e) {
                     error(client, out, origin, 413, "payload_too_large",
                             "request bodies are limited to " + policy.maxBodyBytes() + " bytes");
                     return false;
+                } catch (HttpBody.MalformedException e) {
+                    error(client, out, origin, 400, "bad_request", "malformed chunked body: " + e.getMessage());
+                    return false;
+                } catch (BackendOutput.WriteFailed e) {
+                    // Often an early answer (413, 401) followed by a close: it is read and relayed below.
+                    bodyCutShort = body == null;
+                }
+                // An IOException reading the client's body is not caught: the client is gone, nothing to answer.
+                HttpHead response;
+                try {
+                    response = responseHead(backend.in, out);
                 } catch (IOException e) {
                     response = null;
                 }
@@ -331,7 +337,8 @@ public final class Gateway implements AutoCloseable {
                     return false;
                 }
                 HttpBody.Framing responseFraming = HttpBody.ofResponse(method, response);
-                boolean keepClient = clientKeepsAlive && responseFraming != HttpBody.Framing.UNTIL_CLOSE;
+                boolean keepClient = clientKeepsAlive && !bodyCutShort
+                        && responseFraming != HttpBody.Framing.UNTIL_CLOSE;
                 boolean keepBackend = !response.hasToken("Connection", "close")
                         && responseFraming != HttpBody.Framing.UNTIL_CLOSE;
                 response.remove("Connection");
@@ -343,7 +350,10 @@ public final class Gateway implements AutoCloseable {
                 out.write(response.bytes());
                 HttpBody.copy(responseFraming, response, backend.in, out, Long.MAX_VALUE);
                 out.flush();
-                reusable = keepBackend;
+                reusable = keepBackend && !bodyCutShort;
+                if (bodyCutShort) {
+                    finishAndDrain(client);
+                }
                 return keepClient;
             } finally {
                 if (reusable) {
@@ -542,6 +552,10 @@ public final class Gateway implements AutoCloseable {
     private void error(Socket client, OutputStream out, String origin, int status, String code, String message)
             throws IOException {
         respond(out, origin, status, "{\"error\":\"" + code + "\",\"message\":\"" + jsonEscape(message) + "\"}");
+        finishAndDrain(client);
+    }
+
+    private static void finishAndDrain(Socket client) {
         // Unread request bytes make close() send a reset, which can destroy the answer before the client reads
         // it (a 413 for a body still being sent): finish our side, then drain briefly.
         try {

@@ -22,17 +22,6 @@ final class HttpBody {
     private HttpBody() {
     }
 
-    /** The body's framing of a request (no length and not chunked: no body). */
-    static Framing ofRequest(HttpHead head) throws IOException {
-        if (head.header("Transfer-Encoding").isPresent()) {
-            if (!head.hasToken("Transfer-Encoding", "chunked")) {
-                throw new IOException("a request transfer coding other than chunked");
-            }
-            return Framing.CHUNKED;
-        }
-        return head.header("Content-Length").isPresent() ? Framing.LENGTH : Framing.NONE;
-    }
-
     /** The body's framing of a response to {@code method}: none for HEAD, 1xx, 204 and 304. */
     static Framing ofResponse(String method, HttpHead head) {
         int status = head.status();
@@ -94,12 +83,7 @@ final class HttpBody {
             String line = line(in);
             out.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             int extension = line.indexOf(';');
-            long size;
-            try {
-                size = Long.parseLong((extension < 0 ? line : line.substring(0, extension)).trim(), 16);
-            } catch (NumberFormatException e) {
-                throw new IOException("not a chunk size: " + line);
-            }
+            long size = chunkSize(extension < 0 ? line : line.substring(0, extension));
             if (size == 0) {
                 // Trailer fields, then the empty line that ends the message.
                 String trailer;
@@ -116,10 +100,19 @@ final class HttpBody {
             copyExactly(in, out, size, Long.MAX_VALUE);
             String end = line(in);
             if (!end.isEmpty()) {
-                throw new IOException("a chunk not followed by CRLF");
+                throw new MalformedException("a chunk not followed by CRLF");
             }
             out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
         }
+    }
+
+    /** Hex digits only: Long.parseLong would also take a sign ("-5"), which no chunk size has. */
+    private static long chunkSize(String text) throws MalformedException {
+        String hex = text.trim();
+        if (hex.isEmpty() || hex.length() > 15 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new MalformedException("not a chunk size: " + (hex.length() > 40 ? hex.substring(0, 40) : hex));
+        }
+        return Long.parseLong(hex, 16);
     }
 
     private static String line(InputStream in) throws IOException {
@@ -130,12 +123,19 @@ final class HttpBody {
                 throw new EOFException("the connection closed inside a chunked body");
             }
             if (bytes.size() >= MAX_CHUNK_LINE) {
-                throw new IOException("a chunk line longer than " + MAX_CHUNK_LINE + " bytes");
+                throw new MalformedException("a chunk line longer than " + MAX_CHUNK_LINE + " bytes");
             }
             bytes.write(b);
         }
         String text = bytes.toString(StandardCharsets.ISO_8859_1);
         return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** A chunked body that breaks the chunked encoding: the sender's fault, answered with 400. */
+    static final class MalformedException extends IOException {
+        MalformedException(String message) {
+            super(message);
+        }
     }
 
     /** A body larger than the gateway's limit. */

@@ -65,6 +65,11 @@ final class HttpHead {
         return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
     }
 
+    /** Every value of header {@code name}, one per field line, in order. */
+    List<String> values(String name) {
+        return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).toList();
+    }
+
     /** True when the comma-separated header {@code name} has the token {@code token} (case-insensitive). */
     boolean hasToken(String name, String token) {
         return headers.stream().filter(h -> h[0].equalsIgnoreCase(name))

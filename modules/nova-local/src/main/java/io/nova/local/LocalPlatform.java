@@ -119,12 +119,18 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    static final String LOOPBACK = "127.0.0.1";
+
     /** What a service reads from its environment (docs/configuration.md), pointing at this platform. */
     static Map<String, String> environment(EmbeddedPlatform platform, DevKeys keys, ServiceJar jar) {
         Map<String, String> env = new LinkedHashMap<>(platform.environment(jar.database(), LocalOptions.MEDIA_BUCKET));
         env.put("HTTP_PORT", Integer.toString(jar.httpPort()));
         env.put("GRPC_PORT", Integer.toString(jar.grpcPort()));
         env.put("ADMIN_PORT", Integer.toString(jar.adminPort()));
+        // Only the gateway is meant to be reached, and it listens on loopback: so do the services' own ports.
+        env.put("HTTP_BIND_HOST", LOOPBACK);
+        env.put("ADMIN_BIND_HOST", LOOPBACK);
+        env.put("GRPC_BIND_HOST", LOOPBACK);
         env.put("JWT_PUBLIC_KEY_PEM", keys.publicPem());
         if (jar.name().equals("user-service")) {
             // Only the issuer holds the signing key, as in the cluster (user-service-secrets.yml).

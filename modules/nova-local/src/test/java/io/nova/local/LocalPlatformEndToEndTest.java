@@ -148,6 +148,24 @@ class LocalPlatformEndToEndTest {
         }
     }
 
+    @Test
+    void theServicesListenOnLoopbackOnly() throws Exception {
+        for (String service : List.of("user-service", "content-service", "media-service", "messaging-service")) {
+            ServiceJar jar = platform.services().get(service);
+            for (int port : new int[] {jar.httpPort(), jar.adminPort(), jar.grpcPort()}) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
+                }
+                // 127.0.0.2 reaches this machine too, but not a socket bound to 127.0.0.1 only.
+                assertThatThrownBy(() -> {
+                    try (java.net.Socket socket = new java.net.Socket()) {
+                        socket.connect(new java.net.InetSocketAddress("127.0.0.2", port), 2000);
+                    }
+                }).as("%s port %d on 127.0.0.2", service, port).isInstanceOf(java.net.ConnectException.class);
+            }
+        }
+    }
+
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());

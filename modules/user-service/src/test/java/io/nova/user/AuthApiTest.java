@@ -83,6 +83,15 @@ class AuthApiTest extends RunningUserService {
         assertThat(body.path("expires_in").asLong()).isEqualTo(900);
     }
 
+    /** Every 429 carries the limit's state, as docs/api-conventions.md promises. */
+    private static void assertRateLimitHeaders(HttpResponse<String> limited) {
+        assertThat(limited.headers().firstValue("X-RateLimit-Limit")).hasValueSatisfying(
+                value -> assertThat(Long.parseLong(value)).isPositive());
+        assertThat(limited.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+        assertThat(limited.headers().firstValue("X-RateLimit-Reset")).hasValueSatisfying(
+                value -> assertThat(Long.parseLong(value)).isGreaterThan(System.currentTimeMillis() / 1000 - 1));
+    }
+
     private static void assertError(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(ApiClient.json(response).path("error").asText()).as(response.body()).isEqualTo(code);
@@ -278,7 +287,7 @@ class AuthApiTest extends RunningUserService {
     }
 
     @Test
-    void tooManyAttemptsOnOneAccountAre429WithRetryAfter() {
+    void tooManyAttemptsOnOneAccountAre429WithRetryAfterAndLimitHeaders() {
         Account account = newAccount();
         for (int i = 0; i < 5; i++) {
             // From a new address each time: the account's own budget is what runs out.
@@ -289,10 +298,11 @@ class AuthApiTest extends RunningUserService {
         assertError(limited, 429, "rate_limited");
         assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(
                 value -> assertThat(Long.parseLong(value)).isPositive());
+        assertRateLimitHeaders(limited);
     }
 
     @Test
-    void tooManyAttemptsFromOneAddressAre429WithRetryAfter() {
+    void tooManyAttemptsFromOneAddressAre429WithRetryAfterAndLimitHeaders() {
         String address = randomAddress();
         for (int i = 0; i < 20; i++) {
             assertThat(login("nobody_" + unique(), PASSWORD, address).statusCode()).isEqualTo(401);
@@ -302,6 +312,7 @@ class AuthApiTest extends RunningUserService {
         assertError(limited, 429, "rate_limited");
         assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(
                 value -> assertThat(Long.parseLong(value)).isPositive());
+        assertRateLimitHeaders(limited);
         // Another address still gets in.
         assertThat(login(account.username(), PASSWORD, randomAddress()).statusCode()).isEqualTo(200);
     }

@@ -14,6 +14,9 @@ public final class GrpcConfig {
     @Max(65535)
     private int port;
 
+    /** The address to listen on; null or blank: every interface. */
+    private String bindHost;
+
     @NotNull
     private Duration shutdownTimeout;
 
@@ -25,6 +28,16 @@ public final class GrpcConfig {
     @JsonProperty
     public void setPort(int port) {
         this.port = port;
+    }
+
+    @JsonProperty
+    public String getBindHost() {
+        return bindHost;
+    }
+
+    @JsonProperty
+    public void setBindHost(String bindHost) {
+        this.bindHost = bindHost;
     }
 
     @JsonProperty

@@ -58,6 +58,13 @@ public class NovaConfiguration extends Configuration {
     @MaxDataSize(value = 100, unit = DataSizeUnit.MEBIBYTES)
     private DataSize maxRequestBody;
 
+    /**
+     * Peers whose X-Real-IP / X-Forwarded-For name the client (TRUSTED_PROXIES: comma-separated CIDRs; blank: none).
+     * Anyone else is taken to be the client, whatever headers it sends (see io.nova.kernel.http.ClientAddresses).
+     */
+    @NotNull
+    private String trustedProxies = io.nova.kernel.http.ClientAddresses.DEFAULT_TRUSTED;
+
     /** local, dev, staging, prod … (APP_ENV). Shown in logs and health output; never changes behaviour by itself. */
     @NotBlank
     private String environment;
@@ -160,6 +167,16 @@ public class NovaConfiguration extends Configuration {
     @JsonProperty
     public void setMaxRequestBody(DataSize maxRequestBody) {
         this.maxRequestBody = maxRequestBody;
+    }
+
+    @JsonProperty
+    public String getTrustedProxies() {
+        return trustedProxies;
+    }
+
+    @JsonProperty
+    public void setTrustedProxies(String trustedProxies) {
+        this.trustedProxies = trustedProxies;
     }
 
     @JsonProperty

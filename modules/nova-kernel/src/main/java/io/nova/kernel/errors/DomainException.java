@@ -16,22 +16,24 @@ public final class DomainException extends RuntimeException {
     private final String code;
     private final Map<String, Object> details;
     private final Duration retryAfter;
+    private final Map<String, String> headers;
 
     private DomainException(ErrorKind kind, String code, String message, Map<String, Object> details,
-                            Duration retryAfter) {
+                            Duration retryAfter, Map<String, String> headers) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;
         this.details = Map.copyOf(details);
         this.retryAfter = retryAfter;
+        this.headers = Map.copyOf(headers);
     }
 
     public static DomainException of(ErrorKind kind, String code, String message) {
-        return new DomainException(kind, code, message, Map.of(), null);
+        return new DomainException(kind, code, message, Map.of(), null, Map.of());
     }
 
     public static DomainException of(ErrorKind kind, String code, String message, Map<String, ?> details) {
-        return new DomainException(kind, code, message, Map.copyOf(details), null);
+        return new DomainException(kind, code, message, Map.copyOf(details), null, Map.of());
     }
 
     public static DomainException invalid(String code, String message) {
@@ -85,14 +87,27 @@ public final class DomainException extends RuntimeException {
 
     /** The same refusal, telling the client when to retry (HTTP {@code Retry-After}, gRPC {@code RetryInfo}). */
     public DomainException retryAfter(Duration after) {
-        return new DomainException(kind, code, getMessage(), details, after);
+        return new DomainException(kind, code, getMessage(), details, after, headers);
     }
 
     /** The same refusal with one more detail. */
     public DomainException withDetail(String name, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(details);
         more.put(name, value);
-        return new DomainException(kind, code, getMessage(), more, retryAfter);
+        return new DomainException(kind, code, getMessage(), more, retryAfter, headers);
+    }
+
+    /**
+     * The same refusal with HTTP response headers that describe it (a rate limit's {@code X-RateLimit-*}); they are
+     * HTTP-only and do not travel over gRPC.
+     */
+    public DomainException withHeaders(Map<String, String> more) {
+        return new DomainException(kind, code, getMessage(), details, retryAfter, more);
+    }
+
+    /** HTTP response headers beyond the status and the error body (empty for most refusals). */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public ErrorKind kind() {

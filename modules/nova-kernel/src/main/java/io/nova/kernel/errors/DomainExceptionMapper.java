@@ -20,6 +20,8 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
             response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER,
                     Long.toString(Math.max(1, exception.retryAfter().toSeconds())));
         }
+        exception.headers().forEach((name, value) -> response.getHeaders().putSingle(name, value));
+        exception.headers().forEach((name, value) -> response.getHeaders().putSingle(name, value));
         return response;
     }
 }

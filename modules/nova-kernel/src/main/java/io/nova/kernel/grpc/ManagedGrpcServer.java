@@ -58,7 +58,10 @@ public final class ManagedGrpcServer implements Managed {
 
     @Override
     public void start() throws IOException {
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.getPort()))
+        String host = config.getBindHost();
+        InetSocketAddress address = host == null || host.isBlank() ? new InetSocketAddress(config.getPort())
+                : new InetSocketAddress(host, config.getPort());
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(address)
                 .addService(health.getHealthService());
         CallMetricsInterceptor timing = new CallMetricsInterceptor(metrics);
         // Listed innermost first: errors are translated before the caller check and the timing see the status.
@@ -96,6 +99,14 @@ public final class ManagedGrpcServer implements Managed {
             server.shutdownNow();
             server.awaitTermination(1, TimeUnit.SECONDS);
         }
+    }
+
+    /** Where the server listens (for checks that it is on the interface it was told). */
+    public List<? extends java.net.SocketAddress> listenAddresses() {
+        if (server == null) {
+            throw new IllegalStateException("gRPC server is not running");
+        }
+        return server.getListenSockets();
     }
 
     /** The port actually bound (differs from the configured one when that is 0). */

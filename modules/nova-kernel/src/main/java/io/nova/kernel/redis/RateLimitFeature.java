@@ -1,7 +1,6 @@
 package io.nova.kernel.redis;
 
 import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -9,8 +8,8 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
+import io.nova.kernel.http.ClientAddresses;
 import org.redisson.api.RedissonClient;
 
 import java.security.Principal;
@@ -46,9 +45,6 @@ public final class RateLimitFeature implements DynamicFeature {
 
         private final RateLimiter limiter;
 
-        @Context
-        private HttpServletRequest servletRequest;
-
         Filter(RateLimiter limiter) {
             this.limiter = limiter;
         }
@@ -58,16 +54,14 @@ public final class RateLimitFeature implements DynamicFeature {
             RateLimiter.Decision decision = limiter.acquire(subject(request));
             request.setProperty(DECISION, decision);
             if (!decision.allowed()) {
-                throw io.nova.kernel.errors.DomainException.tooManyRequests(decision.retryAfter().plusMillis(999));
+                throw decision.refusal();
             }
         }
 
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {
             if (request.getProperty(DECISION) instanceof RateLimiter.Decision decision) {
-                response.getHeaders().putSingle("X-RateLimit-Limit", decision.limit());
-                response.getHeaders().putSingle("X-RateLimit-Remaining", decision.remaining());
-                response.getHeaders().putSingle("X-RateLimit-Reset", decision.resetEpochSeconds());
+                decision.headers().forEach((name, value) -> response.getHeaders().putSingle(name, value));
             }
         }
 
@@ -77,17 +71,8 @@ public final class RateLimitFeature implements DynamicFeature {
             if (caller != null) {
                 return "user:" + caller.getName();
             }
-            // Only the ingress controller and Nova pods can reach a service (NetworkPolicies), so the address
-            // the ingress reports is the client's.
-            String realIp = request.getHeaderString("X-Real-IP");
-            if (realIp != null && !realIp.isBlank()) {
-                return "ip:" + realIp.trim();
-            }
-            String forwarded = request.getHeaderString("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                return "ip:" + forwarded.split(",")[0].trim();
-            }
-            return "ip:" + (servletRequest == null ? "unknown" : servletRequest.getRemoteAddr());
+            // Forwarding headers count only from a trusted proxy (ClientAddresses).
+            return "ip:" + ClientAddresses.of(request);
         }
     }
 }

@@ -23,6 +23,18 @@ public final class RateLimiter {
 
     /** The state after a call: what the X-RateLimit-* headers say. */
     public record Decision(boolean allowed, long limit, long remaining, long resetEpochSeconds, Duration retryAfter) {
+
+        /** The X-RateLimit-* headers docs/api-conventions.md promises, on successes and 429s alike. */
+        public java.util.Map<String, String> headers() {
+            return java.util.Map.of("X-RateLimit-Limit", Long.toString(limit),
+                    "X-RateLimit-Remaining", Long.toString(remaining),
+                    "X-RateLimit-Reset", Long.toString(resetEpochSeconds));
+        }
+
+        /** The 429 for a refused call: Retry-After rounded up to whole seconds, and the headers above. */
+        public DomainException refusal() {
+            return DomainException.tooManyRequests(retryAfter.plusMillis(999)).withHeaders(headers());
+        }
     }
 
     private final RedissonClient redis;
@@ -55,7 +67,7 @@ public final class RateLimiter {
     public Decision acquireOrThrow(String subject) {
         Decision decision = acquire(subject);
         if (!decision.allowed()) {
-            throw DomainException.tooManyRequests(decision.retryAfter().plusMillis(999));
+            throw decision.refusal();
         }
         return decision;
     }

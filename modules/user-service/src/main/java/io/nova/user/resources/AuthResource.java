@@ -3,6 +3,7 @@ package io.nova.user.resources;
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
 import io.nova.kernel.auth.NovaPrincipal;
+import io.nova.kernel.http.ClientAddresses;
 import io.nova.user.api.LoginRequest;
 import io.nova.user.api.LogoutRequest;
 import io.nova.user.api.RefreshRequest;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -51,9 +51,8 @@ public final class AuthResource {
     @POST
     @Path("/login")
     @Timed
-    public Response login(@NotNull @Valid LoginRequest request, @Context HttpHeaders headers,
-                          @Context HttpServletRequest servlet) {
-        TokenResponse tokens = auth.login(request, ClientAddress.of(headers, servlet));
+    public Response login(@NotNull @Valid LoginRequest request, @Context HttpServletRequest servlet) {
+        TokenResponse tokens = auth.login(request, ClientAddresses.of(servlet));
         return noStore(Response.ok(tokens));
     }
 
