@@ -1,6 +1,7 @@
 package io.nova.media.core;
 
 import io.nova.kernel.errors.DomainException;
+import io.nova.media.db.MediaPurpose;
 import io.nova.media.db.MediaRow;
 import io.nova.media.db.MediaStore;
 import org.jdbi.v3.core.Handle;

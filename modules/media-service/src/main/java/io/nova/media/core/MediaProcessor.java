@@ -7,6 +7,7 @@ import io.nova.kernel.events.Outbox;
 import io.nova.contracts.Topics;
 import io.nova.kernel.storage.S3Storage;
 import io.nova.media.api.MediaEvent;
+import io.nova.media.db.MediaStatus;
 import io.nova.media.db.MediaRow;
 import io.nova.media.db.MediaStore;
 import io.nova.media.db.RenditionRow;
