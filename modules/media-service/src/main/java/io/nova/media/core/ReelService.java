@@ -69,7 +69,7 @@ public final class ReelService {
     public void delete(String callerId, UUID id) {
         List<String> objects = jdbi.inTransaction(handle -> {
             ReelRow reel = visible(handle, callerId, id);
-            if (!reel.creatorId().equals(callerId)) {
+            if (!Audience.canDelete(callerId, reel)) {
                 throw DomainException.forbidden("Only the creator may delete reel " + id);
             }
             reels.delete(handle, id);
@@ -92,10 +92,10 @@ public final class ReelService {
         });
     }
 
-    /** The creator's own, or published. */
+    /** What {@link Audience} lets the caller see; anything else is indistinguishable from none. */
     private ReelRow visible(Handle handle, String callerId, UUID id) {
         return reels.find(handle, id)
-                .filter(reel -> reel.creatorId().equals(callerId) || reel.publishedAt() != null)
+                .filter(reel -> Audience.canSee(callerId, reel))
                 .orElseThrow(() -> DomainException.notFound("Reel", id.toString()));
     }
 

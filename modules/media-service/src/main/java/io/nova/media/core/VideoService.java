@@ -89,8 +89,8 @@ public final class VideoService {
     public Page<VideoView> byCreator(String callerId, String creatorId, PageRequest page) {
         Keyset before = page.cursor().map(Keyset::of).orElse(null);
         return jdbi.withHandle(handle -> {
-            List<VideoRow> rows = videos.byCreator(handle, creatorId, creatorId.equals(callerId), before,
-                    page.fetchSize());
+            List<VideoRow> rows = videos.byCreator(handle, creatorId, Audience.seesEverythingOf(callerId, creatorId),
+                    before, page.fetchSize());
             Page<VideoRow> cut = Page.from(rows, page, row -> new Keyset(row.createdAt(), row.id()).cursor());
             Map<UUID, MediaRow> byId = mediaOf(handle, cut.items().stream().map(VideoRow::mediaId).toList());
             Map<UUID, List<RenditionRow>> renditions = media.renditions(handle, byId.keySet());
@@ -99,17 +99,16 @@ public final class VideoService {
         });
     }
 
-    /** Visible: the creator's own, or published and not private. Anything else is indistinguishable from none. */
+    /** What {@link Audience} lets the caller see; anything else is indistinguishable from none. */
     private VideoRow visible(Handle handle, String callerId, UUID id) {
         return videos.find(handle, id)
-                .filter(video -> video.creatorId().equals(callerId)
-                        || (video.publishedAt() != null && !video.visibility().equals("private")))
+                .filter(video -> Audience.canSee(callerId, video))
                 .orElseThrow(() -> DomainException.notFound("Video", id.toString()));
     }
 
     private VideoRow own(Handle handle, String callerId, UUID id) {
         VideoRow video = visible(handle, callerId, id);
-        if (!video.creatorId().equals(callerId)) {
+        if (!Audience.canChange(callerId, video)) {
             throw DomainException.forbidden("Only the creator may change or delete video " + id);
         }
         return video;
