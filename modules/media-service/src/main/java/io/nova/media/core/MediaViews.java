@@ -3,8 +3,8 @@ package io.nova.media.core;
 import io.nova.kernel.storage.S3Storage;
 import io.nova.media.api.MediaView;
 import io.nova.media.api.RenditionView;
-import io.nova.media.db.MediaStatus;
 import io.nova.media.db.MediaRow;
+import io.nova.media.db.MediaStatus;
 import io.nova.media.db.RenditionRow;
 
 import java.time.Clock;

@@ -11,8 +11,8 @@ import io.nova.media.api.MediaEvent;
 import io.nova.media.api.MediaView;
 import io.nova.media.api.UploadCreated;
 import io.nova.media.db.MediaPurpose;
-import io.nova.media.db.MediaStatus;
 import io.nova.media.db.MediaRow;
+import io.nova.media.db.MediaStatus;
 import io.nova.media.db.MediaStore;
 import org.jdbi.v3.core.Jdbi;
 

@@ -93,18 +93,21 @@ class ClaimRulesTest {
         assertThatCode(() -> ClaimRules.checkCaller(Optional.empty(), ANN)).doesNotThrowAnyException();
         assertThatCode(() -> ClaimRules.checkCaller(Optional.of(ANN), ANN)).doesNotThrowAnyException();
         assertThatThrownBy(() -> ClaimRules.checkCaller(Optional.of(BOB), ANN))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FORBIDDEN));
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ErrorKind.FORBIDDEN));
     }
 
     @Test
     void onAUsersBehalfOnlyTheirOwnMediaMayBeReleased() {
-        List<MediaRow> mixed = List.of(media(ANN, MediaStatus.READY, "post:1"), media(BOB, MediaStatus.READY, "post:1"));
+        List<MediaRow> mixed = List.of(media(ANN, MediaStatus.READY, "post:1"),
+                media(BOB, MediaStatus.READY, "post:1"));
         assertThatCode(() -> ClaimRules.checkRelease(Optional.empty(), mixed)).doesNotThrowAnyException();
         assertThatCode(() -> ClaimRules.checkRelease(Optional.of(ANN), List.of(mixed.get(0))))
                 .doesNotThrowAnyException();
         assertThatCode(() -> ClaimRules.checkRelease(Optional.of(ANN), List.of())).doesNotThrowAnyException();
         assertThatThrownBy(() -> ClaimRules.checkRelease(Optional.of(ANN), mixed))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.FORBIDDEN));
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ErrorKind.FORBIDDEN));
     }
 
     @Test
