@@ -1,5 +1,6 @@
 package io.nova.media.core;
 
+import io.nova.kernel.api.Ids;
 import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.paging.Keyset;
 import io.nova.kernel.paging.Page;
@@ -46,7 +47,7 @@ public final class ReelService {
 
     public ReelView create(String callerId, CreateReelRequest request) {
         UUID id = UUID.randomUUID();
-        UUID mediaId = UUID.fromString(request.uploadId());
+        UUID mediaId = Ids.param("upload_id", request.uploadId());
         jdbi.useTransaction(handle -> {
             MediaRow row = attachments.claim(handle, mediaId, callerId, MediaPurpose.REEL, "reel:" + id);
             reels.insert(handle, id, mediaId, callerId, request.caption() == null ? "" : request.caption(),

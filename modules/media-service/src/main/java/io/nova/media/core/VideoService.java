@@ -1,5 +1,6 @@
 package io.nova.media.core;
 
+import io.nova.kernel.api.Ids;
 import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.paging.Keyset;
 import io.nova.kernel.paging.Page;
@@ -49,7 +50,7 @@ public final class VideoService {
 
     public VideoView create(String callerId, CreateVideoRequest request) {
         UUID id = UUID.randomUUID();
-        UUID mediaId = UUID.fromString(request.uploadId());
+        UUID mediaId = Ids.param("upload_id", request.uploadId());
         String visibility = request.visibility() == null ? "public" : request.visibility();
         jdbi.useTransaction(handle -> {
             MediaRow row = attachments.claim(handle, mediaId, callerId, MediaPurpose.VIDEO, "video:" + id);
