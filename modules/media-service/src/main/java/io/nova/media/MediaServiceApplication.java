@@ -11,6 +11,7 @@ import io.nova.kernel.storage.S3Storage;
 import io.nova.media.core.Attachments;
 import io.nova.media.core.Ffmpeg;
 import io.nova.media.core.ImageProcessor;
+import io.nova.media.core.MediaClaims;
 import io.nova.media.core.MediaProcessor;
 import io.nova.media.core.MediaRemoval;
 import io.nova.media.core.MediaViews;
@@ -26,14 +27,12 @@ import io.nova.media.db.ReelStore;
 import io.nova.media.db.VideoStore;
 import io.nova.media.grpc.MediaGrpcService;
 import io.nova.media.resources.ReelResource;
-import io.nova.media.resources.UploadRejectedMapper;
 import io.nova.media.resources.UploadResource;
 import io.nova.media.resources.VideoResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,10 +60,10 @@ public final class MediaServiceApplication extends NovaApplication<MediaServiceC
         MediaStore mediaStore = new MediaStore();
         VideoStore videoStore = new VideoStore();
         ReelStore reelStore = new ReelStore();
-        MediaViews views = new MediaViews(storage, duration(media.getDownloadUrlTtl()), clock);
+        MediaViews views = new MediaViews(storage, media.getDownloadUrlTtl().toJavaDuration(), clock);
         Publications publications = new Publications(videoStore, reelStore, context.outbox());
 
-        Optional<Ffmpeg> ffmpeg = Ffmpeg.locate(media.getFfmpegPath(), duration(media.getFfmpegTimeout()));
+        Optional<Ffmpeg> ffmpeg = Ffmpeg.locate(media.getFfmpegPath(), media.getFfmpegTimeout().toJavaDuration());
         if (ffmpeg.isPresent()) {
             LOG.info("Video processing with {}", ffmpeg.get());
         } else {
@@ -74,7 +73,7 @@ public final class MediaServiceApplication extends NovaApplication<MediaServiceC
 
         UploadService uploads = new UploadService(context.jdbi(), mediaStore, storage, context.outbox(),
                 new UploadPolicy(media.getMaxImageSize().toBytes(), media.getMaxVideoSize().toBytes()), views,
-                duration(media.getUploadUrlTtl()), duration(media.getPendingUploadTtl()),
+                media.getUploadUrlTtl().toJavaDuration(), media.getPendingUploadTtl().toJavaDuration(),
                 media.getMaxPendingUploadsPerUser(), clock);
 
         ImageProcessor images = new ImageProcessor(media.getMaxImagePixels());
@@ -95,16 +94,11 @@ public final class MediaServiceApplication extends NovaApplication<MediaServiceC
                 removal, views);
 
         environment.lifecycle().manage(new UploadSweeper(context.jdbi(), mediaStore, storage,
-                duration(media.getSweepInterval())));
-        context.grpc().addService(new MediaGrpcService(context.jdbi(), mediaStore, views));
+                media.getSweepInterval().toJavaDuration()));
+        context.grpc().addService(new MediaGrpcService(new MediaClaims(context.jdbi(), mediaStore, views)));
 
-        environment.jersey().register(new UploadRejectedMapper());
         environment.jersey().register(new UploadResource(uploads, context.idempotency()));
         environment.jersey().register(new VideoResource(videos, context.idempotency()));
         environment.jersey().register(new ReelResource(reels, context.idempotency()));
-    }
-
-    private static Duration duration(io.dropwizard.util.Duration duration) {
-        return Duration.ofMillis(duration.toMilliseconds());
     }
 }

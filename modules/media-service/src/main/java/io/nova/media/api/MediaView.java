@@ -1,5 +1,6 @@
 package io.nova.media.api;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -9,6 +10,6 @@ import java.util.List;
  */
 public record MediaView(String id, String type, String status, String filename, String contentType,
                         long sizeBytes, Integer width, Integer height, Long durationMs,
-                        List<RenditionView> renditions, String urlsExpireAt, String processingNote,
-                        String failureReason, String pendingUntil, String createdAt) {
+                        List<RenditionView> renditions, Instant urlsExpireAt, String processingNote,
+                        String failureReason, Instant pendingUntil, Instant createdAt) {
 }

@@ -1,5 +1,6 @@
 package io.nova.media.api;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -7,5 +8,5 @@ import java.util.Map;
  * {@code headers} before {@code expires_at}, then call {@code POST /api/v1/uploads/{upload_id}/complete}.
  */
 public record UploadCreated(String uploadId, String method, String url, Map<String, String> headers,
-                            String expiresAt) {
+                            Instant expiresAt) {
 }

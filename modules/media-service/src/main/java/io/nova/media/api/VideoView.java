@@ -1,5 +1,6 @@
 package io.nova.media.api;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -8,6 +9,6 @@ import java.util.List;
  */
 public record VideoView(String id, String creatorId, String title, String description, String visibility,
                         String status, boolean published, Long durationMs, Integer width, Integer height,
-                        List<RenditionView> renditions, String urlsExpireAt, String processingNote,
-                        String failureReason, String createdAt, String updatedAt) {
+                        List<RenditionView> renditions, Instant urlsExpireAt, String processingNote,
+                        String failureReason, Instant createdAt, Instant updatedAt) {
 }

@@ -1,13 +1,14 @@
 package io.nova.media.core;
 
-import io.nova.kernel.errors.DomainException;
+import io.nova.media.db.MediaPurpose;
 import io.nova.media.db.MediaRow;
 import io.nova.media.db.MediaStore;
 import org.jdbi.v3.core.Handle;
 
+import java.util.Optional;
 import java.util.UUID;
 
-/** The rules for making a video or reel from an upload: the caller's own, verified, of the right kind, unused. */
+/** Making a video or reel from an upload: {@link AttachmentRules} decide, on the locked row, then it is claimed. */
 public final class Attachments {
 
     private final MediaStore media;
@@ -18,27 +19,11 @@ public final class Attachments {
 
     /** Checks and claims the media for {@code claimant} in the caller's transaction. */
     public MediaRow claim(Handle handle, UUID mediaId, String callerId, MediaPurpose expected, String claimant) {
-        MediaRow row = media.lock(handle, mediaId)
-                .orElseThrow(() -> DomainException.unprocessable("unknown_upload",
-                        "Upload " + mediaId + " does not exist"));
-        if (!row.ownedBy(callerId)) {
-            throw DomainException.forbidden("Upload " + mediaId + " belongs to someone else");
-        }
-        if (row.purpose() != expected) {
-            throw DomainException.unprocessable("wrong_upload_purpose", "Upload " + mediaId + " was made for "
-                    + row.purpose().wireName() + "; this needs an upload with purpose " + expected.wireName());
-        }
-        switch (row.status()) {
-            case PENDING -> throw DomainException.conflict("upload_not_completed",
-                    "Upload " + mediaId + " is not completed: upload the file and complete the upload first");
-            case FAILED -> throw DomainException.unprocessable("upload_failed",
-                    "Upload " + mediaId + " failed: " + row.failureReason());
-            case PROCESSING, READY -> {
-                // usable
-            }
-        }
+        Optional<MediaRow> locked = media.lock(handle, mediaId);
+        MediaRow row = AttachmentRules.check(mediaId, locked, callerId, expected, claimant);
+        // Under the row lock the rules saw the current claimant; the SQL guards the same condition.
         if (!media.claim(handle, mediaId, claimant)) {
-            throw DomainException.conflict("upload_in_use", "Upload " + mediaId + " is already used by " + row.claimedBy());
+            throw AttachmentRules.inUse(mediaId, row.claimedBy());
         }
         return row;
     }

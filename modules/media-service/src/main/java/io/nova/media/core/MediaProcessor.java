@@ -3,11 +3,13 @@ package io.nova.media.core;
 import io.nova.kernel.events.EventEnvelope;
 import io.nova.kernel.events.EventHandler;
 import io.nova.contracts.EventTypes;
+import io.nova.kernel.api.Ids;
 import io.nova.kernel.events.Outbox;
 import io.nova.contracts.Topics;
 import io.nova.kernel.storage.S3Storage;
 import io.nova.media.api.MediaEvent;
 import io.nova.media.db.MediaRow;
+import io.nova.media.db.MediaStatus;
 import io.nova.media.db.MediaStore;
 import io.nova.media.db.RenditionRow;
 import org.jdbi.v3.core.Handle;
@@ -21,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Processes verified media when its media.uploaded event arrives (never inside the request): renditions made and
@@ -63,7 +64,7 @@ public final class MediaProcessor implements EventHandler {
         }
         // A plain read, no row lock: processing a video takes a while, and creating a video from this media or
         // deleting it must not wait for that.
-        Optional<MediaRow> media = uuid(event.aggregateId()).flatMap(id -> store.find(handle, id))
+        Optional<MediaRow> media = Ids.parse(event.aggregateId()).flatMap(id -> store.find(handle, id))
                 .filter(row -> row.status() == MediaStatus.PROCESSING && row.purpose().isVideo() == videoWork);
         if (media.isEmpty()) {
             // Deleted since, already processed, the other processor's kind, or another database's media.
@@ -135,13 +136,5 @@ public final class MediaProcessor implements EventHandler {
         }
         return new RenditionRow(rendition.name(), key, rendition.contentType(), rendition.width(),
                 rendition.height(), size);
-    }
-
-    private static Optional<UUID> uuid(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -3,8 +3,8 @@ package io.nova.media.core;
 import io.nova.kernel.storage.S3Storage;
 import io.nova.media.api.MediaView;
 import io.nova.media.api.RenditionView;
-import io.nova.media.api.Timestamps;
 import io.nova.media.db.MediaRow;
+import io.nova.media.db.MediaStatus;
 import io.nova.media.db.RenditionRow;
 
 import java.time.Clock;
@@ -53,10 +53,10 @@ public final class MediaViews {
         return new MediaView(media.id().toString(), media.purpose().wireName(), media.status().wireName(),
                 media.filename(), media.contentType(), media.sizeBytes(), media.width(), media.height(),
                 media.durationMs(), renditions,
-                renditions.isEmpty() ? null : Timestamps.format(urlsExpireAt()),
+                renditions.isEmpty() ? null : urlsExpireAt(),
                 media.processingNote(), media.failureReason(),
-                media.status() == MediaStatus.PENDING ? Timestamps.format(media.pendingUntil()) : null,
-                Timestamps.format(media.createdAt()));
+                media.status() == MediaStatus.PENDING ? media.pendingUntil() : null,
+                media.createdAt());
     }
 
     private String url(String key) {

@@ -4,7 +4,6 @@ import io.nova.contracts.EventTypes;
 import io.nova.kernel.events.Outbox;
 import io.nova.contracts.Topics;
 import io.nova.media.api.PublishedEvent;
-import io.nova.media.api.Timestamps;
 import io.nova.media.db.ReelRow;
 import io.nova.media.db.ReelStore;
 import io.nova.media.db.VideoRow;
@@ -40,7 +39,7 @@ public final class Publications {
         if (videos.markPublished(handle, video.id())) {
             outbox.append(handle, Topics.MEDIA_EVENTS, EventTypes.VIDEO_PUBLISHED, video.id().toString(),
                     new PublishedEvent(video.id().toString(), video.creatorId(), video.mediaId().toString(),
-                            video.visibility(), Timestamps.format(Instant.now())));
+                            video.visibility(), Instant.now()));
         }
     }
 
@@ -48,7 +47,7 @@ public final class Publications {
         if (reels.markPublished(handle, reel.id())) {
             outbox.append(handle, Topics.MEDIA_EVENTS, EventTypes.REEL_PUBLISHED, reel.id().toString(),
                     new PublishedEvent(reel.id().toString(), reel.creatorId(), reel.mediaId().toString(), "public",
-                            Timestamps.format(Instant.now())));
+                            Instant.now()));
         }
     }
 }

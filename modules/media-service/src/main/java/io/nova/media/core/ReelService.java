@@ -1,15 +1,16 @@
 package io.nova.media.core;
 
+import io.nova.kernel.api.Ids;
 import io.nova.kernel.errors.DomainException;
-import io.nova.kernel.paging.Cursor;
+import io.nova.kernel.paging.Keyset;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
 import io.nova.media.api.CreateReelRequest;
 import io.nova.media.api.ReelView;
 import io.nova.media.api.RenditionView;
-import io.nova.media.api.Timestamps;
-import io.nova.media.db.Instants;
+import io.nova.media.db.MediaPurpose;
 import io.nova.media.db.MediaRow;
+import io.nova.media.db.MediaStatus;
 import io.nova.media.db.MediaStore;
 import io.nova.media.db.ReelRow;
 import io.nova.media.db.ReelStore;
@@ -46,7 +47,7 @@ public final class ReelService {
 
     public ReelView create(String callerId, CreateReelRequest request) {
         UUID id = UUID.randomUUID();
-        UUID mediaId = UUID.fromString(request.uploadId());
+        UUID mediaId = Ids.param("upload_id", request.uploadId());
         jdbi.useTransaction(handle -> {
             MediaRow row = attachments.claim(handle, mediaId, callerId, MediaPurpose.REEL, "reel:" + id);
             reels.insert(handle, id, mediaId, callerId, request.caption() == null ? "" : request.caption(),
@@ -69,7 +70,7 @@ public final class ReelService {
     public void delete(String callerId, UUID id) {
         List<String> objects = jdbi.inTransaction(handle -> {
             ReelRow reel = visible(handle, callerId, id);
-            if (!reel.creatorId().equals(callerId)) {
+            if (!Audience.canDelete(callerId, reel)) {
                 throw DomainException.forbidden("Only the creator may delete reel " + id);
             }
             reels.delete(handle, id);
@@ -79,11 +80,10 @@ public final class ReelService {
     }
 
     public Page<ReelView> feed(PageRequest page) {
-        Long beforeMicros = page.cursor().map(c -> c.longPart(0)).orElse(null);
-        UUID beforeId = page.cursor().map(c -> VideoService.cursorId(c.part(1))).orElse(null);
+        Keyset before = page.cursor().map(Keyset::of).orElse(null);
         return jdbi.withHandle(handle -> {
-            Page<ReelRow> cut = Page.from(reels.feed(handle, beforeMicros, beforeId, page.fetchSize()), page,
-                    row -> Cursor.of(Long.toString(Instants.toMicros(row.publishedAt())), row.id().toString()));
+            Page<ReelRow> cut = Page.from(reels.feed(handle, before, page.fetchSize()), page,
+                    row -> new Keyset(row.publishedAt(), row.id()).cursor());
             Map<UUID, MediaRow> byId = new HashMap<>();
             media.findAll(handle, cut.items().stream().map(ReelRow::mediaId).toList())
                     .forEach(row -> byId.put(row.id(), row));
@@ -93,10 +93,10 @@ public final class ReelService {
         });
     }
 
-    /** The creator's own, or published. */
+    /** What {@link Audience} lets the caller see; anything else is indistinguishable from none. */
     private ReelRow visible(Handle handle, String callerId, UUID id) {
         return reels.find(handle, id)
-                .filter(reel -> reel.creatorId().equals(callerId) || reel.publishedAt() != null)
+                .filter(reel -> Audience.canSee(callerId, reel))
                 .orElseThrow(() -> DomainException.notFound("Reel", id.toString()));
     }
 
@@ -104,7 +104,7 @@ public final class ReelService {
         List<RenditionView> files = views.renditions(row, renditions);
         return new ReelView(reel.id().toString(), reel.creatorId(), reel.caption(), reel.audio(),
                 row.status().wireName(), reel.publishedAt() != null, row.durationMs(), row.width(), row.height(),
-                files, files.isEmpty() ? null : Timestamps.format(views.urlsExpireAt()), row.processingNote(),
-                row.failureReason(), Timestamps.format(reel.createdAt()));
+                files, files.isEmpty() ? null : views.urlsExpireAt(), row.processingNote(),
+                row.failureReason(), reel.createdAt());
     }
 }

@@ -1,6 +1,8 @@
 package io.nova.media.core;
 
 import io.nova.kernel.errors.DomainException;
+import io.nova.kernel.errors.ErrorKind;
+import io.nova.media.db.MediaPurpose;
 
 import java.util.List;
 import java.util.Map;
@@ -38,10 +40,11 @@ public final class UploadPolicy {
         }
         long max = maxBytes(purpose);
         if (sizeBytes > max) {
-            throw new UploadRejectedException(413, "upload_too_large",
+            // Not DomainException.payloadTooLarge: that names the request body's limit, this the upload's.
+            throw DomainException.of(ErrorKind.TOO_LARGE, "upload_too_large",
                     "A " + purpose.wireName() + " upload may be at most " + max + " bytes (" + human(max)
                             + "); this one is " + sizeBytes + " bytes",
-                    Map.of("limit_bytes", max), null);
+                    Map.of("limit_bytes", max));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.nova.media.core;
 
 import io.nova.kernel.errors.DomainException;
+import io.nova.kernel.errors.ErrorKind;
 import io.nova.contracts.EventTypes;
 import io.nova.kernel.events.Outbox;
 import io.nova.contracts.Topics;
@@ -8,9 +9,10 @@ import io.nova.kernel.storage.S3Storage;
 import io.nova.media.api.CreateUploadRequest;
 import io.nova.media.api.MediaEvent;
 import io.nova.media.api.MediaView;
-import io.nova.media.api.Timestamps;
 import io.nova.media.api.UploadCreated;
+import io.nova.media.db.MediaPurpose;
 import io.nova.media.db.MediaRow;
+import io.nova.media.db.MediaStatus;
 import io.nova.media.db.MediaStore;
 import org.jdbi.v3.core.Jdbi;
 
@@ -79,7 +81,7 @@ public final class UploadService {
         }
         S3Storage.PresignedUpload upload = storage.presignUpload(key, contentType, size, uploadUrlTtl);
         return new UploadCreated(id.toString(), "PUT", upload.url().toString(), clientHeaders(upload.headers()),
-                Timestamps.format(upload.expiresAt()));
+                upload.expiresAt());
     }
 
     /**
@@ -157,11 +159,12 @@ public final class UploadService {
     }
 
     /** Retry-After: when the oldest pending upload expires, unless the client completes one sooner. */
-    private UploadRejectedException tooManyPending(Duration untilOneExpires) {
-        return new UploadRejectedException(429, "too_many_pending_uploads",
-                "At most " + maxPendingPerUser + " uploads may wait to be completed at once; complete one, or "
-                        + "wait until the oldest expires",
-                Map.of("limit", maxPendingPerUser), untilOneExpires.isNegative() ? Duration.ZERO : untilOneExpires);
+    private DomainException tooManyPending(Duration untilOneExpires) {
+        return DomainException.of(ErrorKind.RATE_LIMITED, "too_many_pending_uploads",
+                        "At most " + maxPendingPerUser + " uploads may wait to be completed at once; complete one, "
+                                + "or wait until the oldest expires",
+                        Map.of("limit", maxPendingPerUser))
+                .retryAfter(untilOneExpires.isNegative() ? Duration.ZERO : untilOneExpires);
     }
 
     /** The headers the signature covers, except Host (every client sets it from the URL). */

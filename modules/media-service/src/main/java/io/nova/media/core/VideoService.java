@@ -1,16 +1,17 @@
 package io.nova.media.core;
 
+import io.nova.kernel.api.Ids;
 import io.nova.kernel.errors.DomainException;
-import io.nova.kernel.paging.Cursor;
+import io.nova.kernel.paging.Keyset;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
 import io.nova.media.api.CreateVideoRequest;
 import io.nova.media.api.RenditionView;
-import io.nova.media.api.Timestamps;
 import io.nova.media.api.UpdateVideoRequest;
 import io.nova.media.api.VideoView;
-import io.nova.media.db.Instants;
+import io.nova.media.db.MediaPurpose;
 import io.nova.media.db.MediaRow;
+import io.nova.media.db.MediaStatus;
 import io.nova.media.db.MediaStore;
 import io.nova.media.db.RenditionRow;
 import io.nova.media.db.VideoRow;
@@ -49,7 +50,7 @@ public final class VideoService {
 
     public VideoView create(String callerId, CreateVideoRequest request) {
         UUID id = UUID.randomUUID();
-        UUID mediaId = UUID.fromString(request.uploadId());
+        UUID mediaId = Ids.param("upload_id", request.uploadId());
         String visibility = request.visibility() == null ? "public" : request.visibility();
         jdbi.useTransaction(handle -> {
             MediaRow row = attachments.claim(handle, mediaId, callerId, MediaPurpose.VIDEO, "video:" + id);
@@ -87,13 +88,11 @@ public final class VideoService {
 
     /** A creator's videos, newest first: all of them for the creator, public published ones for others. */
     public Page<VideoView> byCreator(String callerId, String creatorId, PageRequest page) {
-        Long beforeMicros = page.cursor().map(c -> c.longPart(0)).orElse(null);
-        UUID beforeId = page.cursor().map(c -> cursorId(c.part(1))).orElse(null);
+        Keyset before = page.cursor().map(Keyset::of).orElse(null);
         return jdbi.withHandle(handle -> {
-            List<VideoRow> rows = videos.byCreator(handle, creatorId, creatorId.equals(callerId), beforeMicros,
-                    beforeId, page.fetchSize());
-            Page<VideoRow> cut = Page.from(rows, page,
-                    row -> Cursor.of(Long.toString(Instants.toMicros(row.createdAt())), row.id().toString()));
+            List<VideoRow> rows = videos.byCreator(handle, creatorId, Audience.seesEverythingOf(callerId, creatorId),
+                    before, page.fetchSize());
+            Page<VideoRow> cut = Page.from(rows, page, row -> new Keyset(row.createdAt(), row.id()).cursor());
             Map<UUID, MediaRow> byId = mediaOf(handle, cut.items().stream().map(VideoRow::mediaId).toList());
             Map<UUID, List<RenditionRow>> renditions = media.renditions(handle, byId.keySet());
             return cut.map(row -> view(row, byId.get(row.mediaId()),
@@ -101,17 +100,16 @@ public final class VideoService {
         });
     }
 
-    /** Visible: the creator's own, or published and not private. Anything else is indistinguishable from none. */
+    /** What {@link Audience} lets the caller see; anything else is indistinguishable from none. */
     private VideoRow visible(Handle handle, String callerId, UUID id) {
         return videos.find(handle, id)
-                .filter(video -> video.creatorId().equals(callerId)
-                        || (video.publishedAt() != null && !video.visibility().equals("private")))
+                .filter(video -> Audience.canSee(callerId, video))
                 .orElseThrow(() -> DomainException.notFound("Video", id.toString()));
     }
 
     private VideoRow own(Handle handle, String callerId, UUID id) {
         VideoRow video = visible(handle, callerId, id);
-        if (!video.creatorId().equals(callerId)) {
+        if (!Audience.canChange(callerId, video)) {
             throw DomainException.forbidden("Only the creator may change or delete video " + id);
         }
         return video;
@@ -126,22 +124,14 @@ public final class VideoService {
         List<RenditionView> files = views.renditions(row, renditions);
         return new VideoView(video.id().toString(), video.creatorId(), video.title(), video.description(),
                 video.visibility(), row.status().wireName(), video.publishedAt() != null, row.durationMs(),
-                row.width(), row.height(), files, files.isEmpty() ? null : Timestamps.format(views.urlsExpireAt()),
-                row.processingNote(), row.failureReason(), Timestamps.format(video.createdAt()),
-                Timestamps.format(video.updatedAt()));
+                row.width(), row.height(), files, files.isEmpty() ? null : views.urlsExpireAt(),
+                row.processingNote(), row.failureReason(), video.createdAt(),
+                video.updatedAt());
     }
 
     private Map<UUID, MediaRow> mediaOf(Handle handle, List<UUID> ids) {
         Map<UUID, MediaRow> byId = new java.util.HashMap<>();
         media.findAll(handle, ids).forEach(row -> byId.put(row.id(), row));
         return byId;
-    }
-
-    static UUID cursorId(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("invalid_cursor", "The cursor is not one this API returned");
-        }
     }
 }

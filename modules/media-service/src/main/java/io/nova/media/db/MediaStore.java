@@ -1,7 +1,5 @@
 package io.nova.media.db;
 
-import io.nova.media.core.MediaPurpose;
-import io.nova.media.core.MediaStatus;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.ResultSet;

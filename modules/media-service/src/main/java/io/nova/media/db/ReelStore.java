@@ -1,6 +1,7 @@
 package io.nova.media.db;
 
 import io.nova.kernel.db.SqlLimit;
+import io.nova.kernel.paging.Keyset;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.ResultSet;
@@ -40,16 +41,16 @@ public final class ReelStore {
         handle.createUpdate("DELETE FROM reels WHERE id = :id").bind("id", id).execute();
     }
 
-    /** The feed: published reels, newest first, after the cursor position. */
-    public List<ReelRow> feed(Handle handle, Long beforeMicros, UUID beforeId, int limit) {
+    /** The feed: published reels, newest first, after {@code before} (null: from the newest). */
+    public List<ReelRow> feed(Handle handle, Keyset before, int limit) {
         return handle.createQuery("""
                         SELECT * FROM reels
                         WHERE published_at IS NOT NULL
                           AND (CAST(:before AS timestamptz) IS NULL
                                OR (published_at, id) < (CAST(:before AS timestamptz), CAST(:beforeId AS uuid)))
                         ORDER BY published_at DESC, id DESC""" + SqlLimit.of(limit))
-                .bind("before", beforeMicros == null ? null : Timestamp.from(Instants.ofMicros(beforeMicros)))
-                .bind("beforeId", beforeId)
+                .bind("before", before == null ? null : Timestamp.from(before.at()))
+                .bind("beforeId", before == null ? null : before.id())
                 .map((rs, ctx) -> reel(rs))
                 .list();
     }

@@ -1,6 +1,7 @@
 package io.nova.media.db;
 
 import io.nova.kernel.db.SqlLimit;
+import io.nova.kernel.paging.Keyset;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.ResultSet;
@@ -53,11 +54,11 @@ public final class VideoStore {
     }
 
     /**
-     * A creator's videos, newest first, after the cursor position ({@code beforeMicros}, {@code beforeId}).
-     * Others see public, published ones only; the creator sees all.
+     * A creator's videos, newest first, after {@code before} (null: from the newest). Others see public,
+     * published ones only; the creator sees all.
      */
-    public List<VideoRow> byCreator(Handle handle, String creatorId, boolean everything, Long beforeMicros,
-                                    UUID beforeId, int limit) {
+    public List<VideoRow> byCreator(Handle handle, String creatorId, boolean everything, Keyset before,
+                                    int limit) {
         return handle.createQuery("""
                         SELECT * FROM videos
                         WHERE creator_id = :creator
@@ -67,8 +68,8 @@ public final class VideoStore {
                         ORDER BY created_at DESC, id DESC""" + SqlLimit.of(limit))
                 .bind("creator", creatorId)
                 .bind("everything", everything)
-                .bind("before", beforeMicros == null ? null : Timestamp.from(Instants.ofMicros(beforeMicros)))
-                .bind("beforeId", beforeId)
+                .bind("before", before == null ? null : Timestamp.from(before.at()))
+                .bind("beforeId", before == null ? null : before.id())
                 .map((rs, ctx) -> video(rs))
                 .list();
     }

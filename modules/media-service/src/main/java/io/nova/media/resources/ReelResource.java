@@ -2,15 +2,17 @@ package io.nova.media.resources;
 
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
+import io.nova.kernel.api.Ids;
 import io.nova.kernel.auth.NovaPrincipal;
 import io.nova.kernel.redis.IdempotencyKeys;
-import io.nova.kernel.paging.PageRequest;
+import io.nova.kernel.paging.PageParams;
 import io.nova.kernel.paging.PagedResponse;
 import io.nova.media.api.CreateReelRequest;
 import io.nova.media.api.ReelView;
 import io.nova.media.core.ReelService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,7 +21,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -55,23 +56,22 @@ public final class ReelResource {
     /** The reels feed: public reels, newest first. */
     @GET
     @Timed
-    public Response feed(@Auth NovaPrincipal caller, @QueryParam("limit") Integer limit,
-                         @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        return PagedResponse.of(reels.feed(PageRequest.of(limit, cursor)), uri);
+    public Response feed(@Auth NovaPrincipal caller, @BeanParam PageParams page, @Context UriInfo uri) {
+        return PagedResponse.of(reels.feed(page.request()), uri);
     }
 
     @GET
     @Path("/{id}")
     @Timed
     public Response get(@Auth NovaPrincipal caller, @PathParam("id") String id) {
-        return UploadResource.privately(Response.ok(reels.get(caller.userId(), Ids.parse("Reel", id))));
+        return UploadResource.privately(Response.ok(reels.get(caller.userId(), Ids.inPath("Reel", id))));
     }
 
     @DELETE
     @Path("/{id}")
     @Timed
     public Response delete(@Auth NovaPrincipal caller, @PathParam("id") String id) {
-        reels.delete(caller.userId(), Ids.parse("Reel", id));
+        reels.delete(caller.userId(), Ids.inPath("Reel", id));
         return Response.noContent().build();
     }
 }

@@ -2,6 +2,7 @@ package io.nova.media.resources;
 
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
+import io.nova.kernel.api.Ids;
 import io.nova.kernel.auth.NovaPrincipal;
 import io.nova.kernel.redis.IdempotencyKeys;
 import io.nova.media.api.CreateUploadRequest;
@@ -54,7 +55,7 @@ public final class UploadResource {
     @Path("/{id}/complete")
     @Timed
     public Response complete(@Auth NovaPrincipal caller, @PathParam("id") String id) {
-        UploadService.Completion completion = uploads.complete(caller.userId(), Ids.parse("Upload", id));
+        UploadService.Completion completion = uploads.complete(caller.userId(), Ids.inPath("Upload", id));
         return privately(Response.status(completion.accepted() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .entity(completion.media()));
     }
@@ -63,7 +64,7 @@ public final class UploadResource {
     @Path("/{id}")
     @Timed
     public Response get(@Auth NovaPrincipal caller, @PathParam("id") String id) {
-        return privately(Response.ok(uploads.get(caller.userId(), Ids.parse("Upload", id))));
+        return privately(Response.ok(uploads.get(caller.userId(), Ids.inPath("Upload", id))));
     }
 
     /** Presigned URLs are credentials for a while: no shared cache may keep them. */

@@ -2,10 +2,11 @@ package io.nova.media.resources;
 
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
+import io.nova.kernel.api.Ids;
 import io.nova.kernel.auth.NovaPrincipal;
 import io.nova.kernel.redis.IdempotencyKeys;
 import io.nova.kernel.errors.DomainException;
-import io.nova.kernel.paging.PageRequest;
+import io.nova.kernel.paging.PageParams;
 import io.nova.kernel.paging.PagedResponse;
 import io.nova.media.api.CreateVideoRequest;
 import io.nova.media.api.UpdateVideoRequest;
@@ -13,6 +14,7 @@ import io.nova.media.api.VideoView;
 import io.nova.media.core.VideoService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
+import java.util.Map;
 
 /** {@code /api/v1/videos}: create from an upload, read, edit, delete, and a creator's list. */
 @Path("/api/v1/videos")
@@ -58,20 +61,19 @@ public final class VideoResource {
     @GET
     @Timed
     public Response byCreator(@Auth NovaPrincipal caller, @QueryParam("creator") String creator,
-                              @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
-                              @Context UriInfo uri) {
+                              @BeanParam PageParams page, @Context UriInfo uri) {
         if (creator == null || creator.isBlank()) {
             throw DomainException.invalid("invalid_parameter", "creator is required: the id of whose videos to list",
-                    java.util.Map.of("parameter", "creator"));
+                    Map.of("parameter", "creator"));
         }
-        return PagedResponse.of(videos.byCreator(caller.userId(), creator, PageRequest.of(limit, cursor)), uri);
+        return PagedResponse.of(videos.byCreator(caller.userId(), creator, page.request()), uri);
     }
 
     @GET
     @Path("/{id}")
     @Timed
     public Response get(@Auth NovaPrincipal caller, @PathParam("id") String id) {
-        return UploadResource.privately(Response.ok(videos.get(caller.userId(), Ids.parse("Video", id))));
+        return UploadResource.privately(Response.ok(videos.get(caller.userId(), Ids.inPath("Video", id))));
     }
 
     @PATCH
@@ -79,14 +81,14 @@ public final class VideoResource {
     @Timed
     public Response update(@Auth NovaPrincipal caller, @PathParam("id") String id,
                            @NotNull @Valid UpdateVideoRequest request) {
-        return UploadResource.privately(Response.ok(videos.update(caller.userId(), Ids.parse("Video", id), request)));
+        return UploadResource.privately(Response.ok(videos.update(caller.userId(), Ids.inPath("Video", id), request)));
     }
 
     @DELETE
     @Path("/{id}")
     @Timed
     public Response delete(@Auth NovaPrincipal caller, @PathParam("id") String id) {
-        videos.delete(caller.userId(), Ids.parse("Video", id));
+        videos.delete(caller.userId(), Ids.inPath("Video", id));
         return Response.noContent().build();
     }
 }

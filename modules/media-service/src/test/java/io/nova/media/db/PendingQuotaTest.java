@@ -3,7 +3,6 @@ package io.nova.media.db;
 import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.db.Migrations;
-import io.nova.media.core.MediaPurpose;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

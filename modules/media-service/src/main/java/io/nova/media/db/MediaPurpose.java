@@ -1,4 +1,4 @@
-package io.nova.media.core;
+package io.nova.media.db;
 
 import java.util.Locale;
 import java.util.Optional;
