@@ -10,10 +10,13 @@
 #   <out>/files/   everything else (mode 0644): the rest of the JRE, /etc/passwd, /etc/group, /etc/nsswitch.conf
 #   <out>/tmp/     an empty /tmp (mode 0777) for `docker run`; in Kubernetes /tmp is an emptyDir
 #
-# Usage: build-rootfs.sh <jdk home> <comma-separated JRE modules> <out> <uid> <gid>
+# Usage: build-rootfs.sh <jdk home> <comma-separated JRE modules> <out> <uid> <gid> [<jar with executables>]
+#
+# The optional jar holds native executables the service unpacks and runs itself (media-service: JavaCPP's ffmpeg);
+# the C libraries they need that the jar does not carry are added the same way as the JRE's.
 set -euo pipefail
 
-jdk=$1 modules=$2 out=$3 uid=$4 gid=$5
+jdk=$1 modules=$2 out=$3 uid=$4 gid=$5 native_jar=${6:-}
 jre_path=/opt/jre
 
 rm -rf "$out"
@@ -55,6 +58,33 @@ done | grep -v "^$out/" | sort -u | while read -r lib; do
     mkdir -p "$(dirname "$out/native$lib")"
     cp -L "$lib" "$out/native$lib"
 done
+
+# The jar's ELF files, unpacked only to ask ldd; their own libraries are found beside them (LD_LIBRARY_PATH, as the
+# service runs them), so what ldd resolves elsewhere is what the image must add. A library this machine lacks fails
+# the build, as for the JRE. Links the service makes at run time (libva.so.2 -> libva.so) are made here too.
+if [[ -n "$native_jar" ]]; then
+    unpacked="$out/native-jar"
+    mkdir -p "$unpacked"
+    (cd "$unpacked" && "$jdk/bin/jar" xf "$native_jar")
+    # The JNI wrappers (libjni*) are never loaded: the service only runs the executables.
+    find "$unpacked" -type f ! -name 'libjni*' | while read -r elf; do
+        is_elf "$elf" || continue
+        dir=$(dirname "$elf")
+        for lib in libva libva-drm; do
+            if [[ -e "$dir/$lib.so" ]]; then ln -sf "$lib.so" "$dir/$lib.so.2"; fi
+        done
+        ldd_out=$(LD_LIBRARY_PATH="$dir" ldd "$elf" 2>&1) || continue
+        if grep 'not found' <<<"$ldd_out" >&2; then
+            echo "build-rootfs.sh: $elf (from $native_jar) needs a library this machine does not have" >&2
+            exit 1
+        fi
+        sed -n -e 's/^.*=> \(\/[^ ]*\) (0x.*$/\1/p' <<<"$ldd_out"
+    done | grep -v "^$unpacked/" | sort -u | while read -r lib; do
+        mkdir -p "$(dirname "$out/native$lib")"
+        [[ -e "$out/native$lib" ]] || cp -L "$lib" "$out/native$lib"
+    done
+    rm -rf "$unpacked"
+fi
 
 # The user the image runs as (the Deployment's runAsUser), so that the JVM and glibc can name it. Its home is /tmp,
 # the only writable directory of a read-only root file system.

@@ -54,9 +54,9 @@ public final class MediaConfig {
     private Duration sweepInterval;
 
     /**
-     * {@code auto}: the {@code ffmpeg} found on PATH, if any; {@code none} or empty: no video processing (the
-     * original is the only rendition, and the API says so); otherwise the path of the ffmpeg binary (its
-     * {@code ffprobe} is expected beside it).
+     * {@code auto}: the ffmpeg media-service carries, else (when it cannot run here) the one on PATH; {@code none}
+     * or empty: no video processing (the original is the only rendition, and the API says so); otherwise the path
+     * of the ffmpeg binary (its {@code ffprobe} is expected beside it).
      */
     @NotNull
     private String ffmpegPath = "auto";

@@ -1,5 +1,7 @@
 package io.nova.media;
 
+import io.nova.media.core.Ffmpeg;
+
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -11,11 +13,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Real files to upload: pictures drawn here, videos made by ffmpeg from its test source. */
+/**
+ * Real files to upload: pictures drawn here, videos made by ffmpeg from its test source. The ffmpeg is the one
+ * media-service itself finds with its default setting (auto): the build it carries, so no system ffmpeg is needed.
+ */
 final class TestFiles {
 
     private TestFiles() {
@@ -78,14 +84,20 @@ final class TestFiles {
                 "-t", Integer.toString(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
     }
 
+    /** Located on each use: cheap, since the bundled build is unpacked only once per JVM. */
+    private static Ffmpeg ffmpeg() {
+        return Ffmpeg.locate("auto", Duration.ofMinutes(1)).orElseThrow(() -> new IllegalStateException(
+                "no ffmpeg for the media tests: the bundled one does not run here (see the log) and none is on PATH"));
+    }
+
     private static byte[] ffmpegOutput(String suffix, String... arguments) {
         try {
             Path out = Files.createTempFile("media-test", suffix);
             try {
-                List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-nostdin", "-y"));
+                List<String> command = new ArrayList<>(List.of("-v", "error", "-nostdin", "-y"));
                 command.addAll(List.of(arguments));
                 command.add(out.toString());
-                Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                Process process = ffmpeg().ffmpegCommand(command).redirectErrorStream(true).start();
                 String output = new String(process.getInputStream().readAllBytes());
                 if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                     throw new IllegalStateException("ffmpeg failed: " + output);
@@ -95,7 +107,7 @@ final class TestFiles {
                 Files.deleteIfExists(out);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("ffmpeg must be installed for the media tests (.ci/run installs it)", e);
+            throw new UncheckedIOException("could not run ffmpeg", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

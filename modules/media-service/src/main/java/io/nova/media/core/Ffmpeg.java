@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -31,21 +33,33 @@ public final class Ffmpeg {
     private final Path ffmpeg;
     private final Path ffprobe;
     private final Duration timeout;
+    /** Added to the environment of every run: the bundled build finds its libraries through it. */
+    private final Map<String, String> environment;
 
-    Ffmpeg(Path ffmpeg, Path ffprobe, Duration timeout) {
+    Ffmpeg(Path ffmpeg, Path ffprobe, Duration timeout, Map<String, String> environment) {
         this.ffmpeg = ffmpeg;
         this.ffprobe = ffprobe;
         this.timeout = timeout;
+        this.environment = Map.copyOf(environment);
     }
 
     /**
-     * {@code auto}: ffmpeg and ffprobe from PATH; {@code none} or empty: none; otherwise the ffmpeg binary's path
-     * with ffprobe beside it (else on PATH). Empty when they are not both there.
+     * {@code auto}: the ffmpeg and ffprobe media-service carries ({@link BundledFfmpeg}), else, when those cannot
+     * be unpacked or do not run here, the ones on PATH; {@code none} or empty: none; otherwise the ffmpeg binary's
+     * path with ffprobe beside it (else on PATH). Empty when they are not both there.
      */
     public static Optional<Ffmpeg> locate(String configured, Duration timeout) {
         String setting = configured == null ? "" : configured.strip();
         if (setting.isEmpty() || setting.equalsIgnoreCase("none")) {
             return Optional.empty();
+        }
+        if (setting.equalsIgnoreCase("auto")) {
+            Optional<BundledFfmpeg.Binaries> bundled = BundledFfmpeg.unpack();
+            if (bundled.isPresent()) {
+                return Optional.of(new Ffmpeg(bundled.get().ffmpeg(), bundled.get().ffprobe(), timeout,
+                        bundled.get().environment()));
+            }
+            LOG.warn("The bundled ffmpeg cannot be used here (see above): looking for ffmpeg on PATH");
         }
         Optional<Path> ffmpeg = setting.equalsIgnoreCase("auto") ? onPath("ffmpeg")
                 : Optional.of(Path.of(setting)).filter(Files::isExecutable);
@@ -61,7 +75,7 @@ public final class Ffmpeg {
             LOG.warn("ffmpeg found at {} but no ffprobe beside it or on PATH: videos get no renditions", ffmpeg.get());
             return Optional.empty();
         }
-        return Optional.of(new Ffmpeg(ffmpeg.get(), ffprobe.get(), timeout));
+        return Optional.of(new Ffmpeg(ffmpeg.get(), ffprobe.get(), timeout, Map.of()));
     }
 
     private static Optional<Path> onPath(String name) {
@@ -122,6 +136,23 @@ public final class Ffmpeg {
                 "convert the video");
     }
 
+    /**
+     * A process running this ffmpeg with {@code arguments}, in the environment it needs; for callers that need an
+     * ffmpeg run of their own (the tests make their sample videos with it).
+     */
+    public ProcessBuilder ffmpegCommand(List<String> arguments) {
+        List<String> command = new ArrayList<>(arguments.size() + 1);
+        command.add(ffmpeg.toString());
+        command.addAll(arguments);
+        return processBuilder(command);
+    }
+
+    private ProcessBuilder processBuilder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
     /** Runs a command to completion within the timeout; its stdout, or an unprocessable-media failure. */
     private String run(List<String> command, String what) throws UnprocessableMediaException {
         Path stdout = null;
@@ -130,7 +161,7 @@ public final class Ffmpeg {
         try {
             stdout = Files.createTempFile("nova-ffmpeg", ".out");
             stderr = Files.createTempFile("nova-ffmpeg", ".err");
-            process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+            process = processBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
                     .start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
