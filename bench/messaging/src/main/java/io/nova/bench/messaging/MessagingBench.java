@@ -1,0 +1,45 @@
+package io.nova.bench.messaging;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * bench/messaging's load generator (see bench/README.md):
+ * <pre>
+ *   deliver [--url U] [--pairs 500] [--rate 1000] [--warmup 30] [--seconds 60]
+ *   idle    [--url U] [--ws ws://…/ws] [--sockets 10000] [--users 1000] [--hold 60] [--server-pid P] [--admin http://…:8184]
+ * </pre>
+ */
+public final class MessagingBench {
+
+    private MessagingBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !(args[0].equals("deliver") || args[0].equals("idle"))) {
+            System.err.println("usage: deliver|idle [--option value]… (see bench/README.md)");
+            System.exit(2);
+        }
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        NovaApi api = new NovaApi(URI.create(options.getOrDefault("url", "http://127.0.0.1:8080")));
+        if (args[0].equals("deliver")) {
+            new DeliveryRun(api, number(options, "pairs", 500), number(options, "rate", 1000),
+                    number(options, "warmup", 30), number(options, "seconds", 60)).run();
+        } else {
+            String admin = options.get("admin");
+            new IdleRun(api, options.containsKey("ws") ? URI.create(options.get("ws")) : Setup.socketUri(api.base()),
+                    number(options, "sockets", 10_000), number(options, "users", 1000),
+                    number(options, "hold", 60), Long.parseLong(options.getOrDefault("server-pid", "0")),
+                    admin == null ? null : URI.create(admin)).run();
+        }
+        System.exit(0);
+    }
+
+    private static int number(Map<String, String> options, String name, int fallback) {
+        return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
+    }
+}

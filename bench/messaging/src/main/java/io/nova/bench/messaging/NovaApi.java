@@ -1,0 +1,86 @@
+package io.nova.bench.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/** The few REST calls the benchmark makes, through the gateway like any client. */
+final class NovaApi {
+
+    /** A signed-up user: the id others address and the access token its sockets and sends carry. */
+    record Account(String id, String token) {
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient http;
+
+    NovaApi(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    URI base() {
+        return base;
+    }
+
+    Account register(String run, int n) throws IOException, InterruptedException {
+        String name = "mb" + run + "_" + n;
+        ObjectNode body = JSON.createObjectNode().put("email", name + "@bench.example").put("username", name)
+                .put("password", "bench password " + run);
+        JsonNode user = call("POST", "/api/v1/auth/register", null, body, 201);
+        return new Account(user.path("id").asText(), user.path("access_token").asText());
+    }
+
+    /** The direct conversation of two users (created, or the existing one). */
+    String directConversation(Account from, Account to) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("member_ids").add(to.id());
+        JsonNode conversation = call("POST", "/api/v1/conversations", from.token(), body, 0);
+        return conversation.path("id").asText();
+    }
+
+    /** Sends without waiting: the fixed-rate schedule must not wait for answers (coordinated omission). */
+    CompletableFuture<HttpResponse<String>> send(Account from, String conversationId, String text) {
+        ObjectNode body = JSON.createObjectNode().put("text", text);
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/conversations/" + conversationId + "/messages"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + from.token())
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A blocking call for setup; {@code expected} 0 accepts any 2xx. */
+    private JsonNode call(String method, String path, String token, JsonNode body, int expected)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        boolean ok = expected == 0 ? response.statusCode() / 100 == 2 : response.statusCode() == expected;
+        if (!ok) {
+            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}
