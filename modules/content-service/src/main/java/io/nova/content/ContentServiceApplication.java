@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import io.dropwizard.core.setup.Environment;
 import io.grpc.ManagedChannel;
+import io.nova.clients.MediaCatalog;
+import io.nova.clients.Relationships;
 import io.nova.content.clients.MediaLibrary;
 import io.nova.content.clients.UserDirectory;
 import io.nova.content.clients.UserRelations;
@@ -56,10 +58,10 @@ public final class ContentServiceApplication extends NovaApplication<ContentServ
                 MediaServiceGrpc.getServiceDescriptor());
         Users users = new UserDirectory(UserServiceGrpc.newBlockingStub(userChannel),
                 content.getAuthorCacheTtl().toJavaDuration(), content.getAuthorCacheSize());
-        Relations relations = new UserRelations(UserServiceGrpc.newFutureStub(userChannel),
-                new RelationshipVersions(context.redis()), content.getRelationCacheSize());
-        Media media = new MediaLibrary(MediaServiceGrpc.newBlockingStub(mediaChannel),
-                MediaServiceGrpc.newFutureStub(mediaChannel));
+        Relations relations = new UserRelations(new Relationships(UserServiceGrpc.newFutureStub(userChannel),
+                new RelationshipVersions(context.redis()), content.getRelationCacheSize()));
+        Media media = new MediaLibrary(new MediaCatalog(MediaServiceGrpc.newBlockingStub(mediaChannel),
+                MediaServiceGrpc.newFutureStub(mediaChannel)));
 
         PostStore postStore = new PostStore();
         BookmarkStore bookmarkStore = new BookmarkStore();
