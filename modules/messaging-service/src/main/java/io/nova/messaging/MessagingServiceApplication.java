@@ -1,10 +1,7 @@
 package io.nova.messaging;
 
 import io.dropwizard.core.setup.Environment;
-import io.grpc.ManagedChannel;
-import io.nova.clients.MediaCatalog;
-import io.nova.clients.Relationships;
-import io.nova.contracts.RelationshipVersions;
+import io.nova.clients.PeerClients;
 import io.nova.kernel.KernelPart;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
@@ -29,10 +26,8 @@ import io.nova.messaging.db.ReactionStore;
 import io.nova.messaging.resources.ConversationMessagesResource;
 import io.nova.messaging.resources.ConversationsResource;
 import io.nova.messaging.resources.MessagesResource;
-import io.nova.proto.media.v1.MediaServiceGrpc;
 import io.nova.proto.user.v1.UserServiceGrpc;
 
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -57,16 +52,9 @@ public final class MessagingServiceApplication extends NovaApplication<Messaging
 
     /** Conversations, members, messages, reactions and read state. */
     private void runConversations(ConversationsConfig config, Environment environment, ServiceContext context) {
-        Duration deadline = config.getGrpcDeadline().toJavaDuration();
-        ManagedChannel userChannel = context.channel(config.getUserServiceTarget(), deadline,
-                UserServiceGrpc.getServiceDescriptor());
-        ManagedChannel mediaChannel = context.channel(config.getMediaServiceTarget(), deadline,
-                MediaServiceGrpc.getServiceDescriptor());
-        People people = new UserPeople(UserServiceGrpc.newFutureStub(userChannel),
-                new Relationships(UserServiceGrpc.newFutureStub(userChannel),
-                        new RelationshipVersions(context.redis()), config.getRelationCacheSize()));
-        Media media = new MessageMedia(new MediaCatalog(MediaServiceGrpc.newBlockingStub(mediaChannel),
-                MediaServiceGrpc.newFutureStub(mediaChannel)));
+        PeerClients peers = PeerClients.open(context, config);
+        People people = new UserPeople(UserServiceGrpc.newFutureStub(peers.users()), peers.relationships());
+        Media media = new MessageMedia(peers.catalog());
 
         ConversationStore conversationStore = new ConversationStore();
         MemberStore memberStore = new MemberStore();
