@@ -4,6 +4,7 @@ import io.dropwizard.testing.ConfigOverride;
 import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
 import io.nova.testing.ApiClient;
+import io.nova.testing.PeerServices;
 import io.nova.testing.RunningService;
 import io.nova.testing.TestIdentity;
 import org.junit.jupiter.api.AfterAll;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -32,16 +31,9 @@ class DependencyOutageTest {
     private ApiClient http;
 
     @BeforeAll
-    void start(TestPlatform platform) throws IOException {
-        String nowhere;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            // A port nothing listens on once the socket is closed.
-            nowhere = "127.0.0.1:" + socket.getLocalPort();
-        }
-        messaging = RunningService.start(MessagingServiceApplication.class, platform, TestIdentity.trustTokens(),
-                ConfigOverride.config("conversations.userServiceTarget", nowhere),
-                ConfigOverride.config("conversations.mediaServiceTarget", nowhere),
-                ConfigOverride.config("conversations.grpcDeadline", "500ms"));
+    void start(TestPlatform platform) {
+        messaging = RunningService.start(MessagingServiceApplication.class, platform,
+                PeerServices.unreachable("conversations").toArray(ConfigOverride[]::new));
         http = new ApiClient(messaging);
     }
 

@@ -5,6 +5,9 @@ import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.config.NovaConfiguration;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,6 +57,24 @@ public final class PeerServices implements AutoCloseable {
         return new ArrayList<>(List.of(TestIdentity.trustTokens(),
                 ConfigOverride.config(block + ".userServiceTarget", "127.0.0.1:" + users.grpcPort()),
                 ConfigOverride.config(block + ".mediaServiceTarget", "127.0.0.1:" + media.grpcPort())));
+    }
+
+    /**
+     * For outage tests, in place of running peers: the test key, and {@code <block>}'s user- and media-service
+     * targets at a loopback port nothing listens on, with calls cut off after 500 ms.
+     */
+    public static List<ConfigOverride> unreachable(String block) {
+        String nowhere;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            // Free once the socket is closed: nothing listens there.
+            nowhere = "127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ArrayList<>(List.of(TestIdentity.trustTokens(),
+                ConfigOverride.config(block + ".userServiceTarget", nowhere),
+                ConfigOverride.config(block + ".mediaServiceTarget", nowhere),
+                ConfigOverride.config(block + ".grpcDeadline", "500ms")));
     }
 
     /** Signs people up at this user-service. */
