@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * Sending, editing and deleting messages. A send claims its media in media-service first (a message never shows
  * media that is not the sender's and ready), then takes the conversation's next seq, writes the row and its event
- * in one transaction; if that fails, the media is given back. Edits and deletes are the author's alone.
+ * in one transaction; if that transaction fails before its commit, the media is given back
+ * ({@link MediaReleases#writeOrGiveBack}). Edits and deletes are the author's alone.
  */
 public final class MessageService {
 
@@ -55,27 +56,19 @@ public final class MessageService {
         String claimant = "message:" + id;
         List<MediaView> claimed = draft.mediaIds().isEmpty() ? List.of() : media.claim(sender, draft.mediaIds(),
                 claimant);
-        try {
-            MessageRow row = jdbi.inTransaction(handle -> {
-                // The seq first: its row lock orders this send after any membership change, which the check below
-                // then sees; a refusal rolls the seq back.
-                long seq = conversations.nextSeq(handle, conversation)
-                        .orElseThrow(() -> Access.notFound(conversationId));
-                access.member(handle, conversation, me, conversationId);
-                draft.replyTo().ifPresent(replied -> requireReplyable(handle, conversation, replied));
-                MessageRow written = messages.insert(handle, id, conversation, seq, me, draft.text(),
-                        draft.mediaIds(), draft.replyTo().orElse(null));
-                announcer.toMembers(handle, EventTypes.MESSAGE_CREATED, conversation,
-                        Views.message(written, claimed, List.of(), null));
-                return written;
-            });
-            return Views.message(row, claimed, List.of(), me);
-        } catch (RuntimeException e) {
-            if (!claimed.isEmpty()) {
-                releases.afterFailedSend(claimant, draft.mediaIds(), e);
-            }
-            throw e;
-        }
+        MessageRow row = releases.writeOrGiveBack(claimant, draft.mediaIds(), handle -> {
+            // The seq first: its row lock orders this send after any membership change, which the check below
+            // then sees; a refusal rolls the seq back.
+            long seq = conversations.nextSeq(handle, conversation).orElseThrow(() -> Access.notFound(conversationId));
+            access.member(handle, conversation, me, conversationId);
+            draft.replyTo().ifPresent(replied -> requireReplyable(handle, conversation, replied));
+            MessageRow written = messages.insert(handle, id, conversation, seq, me, draft.text(), draft.mediaIds(),
+                    draft.replyTo().orElse(null));
+            announcer.toMembers(handle, EventTypes.MESSAGE_CREATED, conversation,
+                    Views.message(written, claimed, List.of(), null));
+            return written;
+        });
+        return Views.message(row, claimed, List.of(), me);
     }
 
     public MessageView edit(UUID caller, String messageId, String text) {
