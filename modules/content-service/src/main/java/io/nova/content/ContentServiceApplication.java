@@ -4,7 +4,7 @@ import io.nova.kernel.KernelPart;
 import java.util.EnumSet;
 import java.util.Set;
 import io.dropwizard.core.setup.Environment;
-import io.grpc.ManagedChannel;
+import io.nova.clients.PeerClients;
 import io.nova.content.clients.MediaLibrary;
 import io.nova.content.clients.UserDirectory;
 import io.nova.content.clients.UserRelations;
@@ -24,13 +24,9 @@ import io.nova.content.db.PostStore;
 import io.nova.content.grpc.ContentGrpcService;
 import io.nova.content.resources.CommentsResource;
 import io.nova.content.resources.PostsResource;
-import io.nova.contracts.RelationshipVersions;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
-import io.nova.proto.media.v1.MediaServiceGrpc;
 import io.nova.proto.user.v1.UserServiceGrpc;
-
-import java.time.Duration;
 
 /** content-service: posts, comments, likes, bookmarks and user timelines. */
 public final class ContentServiceApplication extends NovaApplication<ContentServiceConfiguration> {
@@ -49,17 +45,11 @@ public final class ContentServiceApplication extends NovaApplication<ContentServ
     protected void runService(ContentServiceConfiguration configuration, Environment environment,
                               ServiceContext context) {
         ContentConfig content = configuration.getContent();
-        Duration deadline = content.getGrpcDeadline().toJavaDuration();
-        ManagedChannel userChannel = context.channel(content.getUserServiceTarget(), deadline,
-                UserServiceGrpc.getServiceDescriptor());
-        ManagedChannel mediaChannel = context.channel(content.getMediaServiceTarget(), deadline,
-                MediaServiceGrpc.getServiceDescriptor());
-        Users users = new UserDirectory(UserServiceGrpc.newBlockingStub(userChannel),
+        PeerClients peers = PeerClients.open(context, content);
+        Users users = new UserDirectory(UserServiceGrpc.newBlockingStub(peers.users()),
                 content.getAuthorCacheTtl().toJavaDuration(), content.getAuthorCacheSize());
-        Relations relations = new UserRelations(UserServiceGrpc.newFutureStub(userChannel),
-                new RelationshipVersions(context.redis()), content.getRelationCacheSize());
-        Media media = new MediaLibrary(MediaServiceGrpc.newBlockingStub(mediaChannel),
-                MediaServiceGrpc.newFutureStub(mediaChannel));
+        Relations relations = new UserRelations(peers.relationships());
+        Media media = new MediaLibrary(peers.catalog());
 
         PostStore postStore = new PostStore();
         BookmarkStore bookmarkStore = new BookmarkStore();

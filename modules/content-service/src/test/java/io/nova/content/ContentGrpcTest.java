@@ -11,6 +11,7 @@ import io.nova.proto.content.v1.ListAuthorPostIdsRequest;
 import io.nova.proto.content.v1.ListAuthorPostIdsResponse;
 import io.nova.proto.content.v1.Post;
 import io.nova.proto.content.v1.Visibility;
+import io.nova.testing.People;
 import io.nova.testing.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

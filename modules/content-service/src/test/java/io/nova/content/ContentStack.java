@@ -3,76 +3,50 @@ package io.nova.content;
 import io.dropwizard.testing.ConfigOverride;
 import io.nova.embedded.junit.TestPlatform;
 import io.nova.media.MediaServiceApplication;
-import io.nova.media.MediaServiceConfiguration;
+import io.nova.testing.PeerServices;
 import io.nova.testing.RunningService;
-import io.nova.testing.TestIdentity;
 import io.nova.user.UserServiceApplication;
-import io.nova.user.UserServiceConfiguration;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * content-service and the real services it calls, all in this JVM: media-service and user-service each against a
- * database (and bucket) of their own, as in production, and content-service against the test class's, pointed at
- * their gRPC ports. Every service trusts the test key and user-service signs with it, so the access tokens of
- * users registered there work everywhere.
+ * content-service and the real services it calls, all in this JVM ({@link PeerServices}): content-service against
+ * the test class's database, pointed at their gRPC ports.
  */
 final class ContentStack implements AutoCloseable {
 
-    final RunningService<MediaServiceConfiguration> media;
-    final RunningService<UserServiceConfiguration> users;
+    final PeerServices peers;
+    final RunningService<?> media;
+    final RunningService<?> users;
     final RunningService<ContentServiceConfiguration> content;
 
-    private ContentStack(RunningService<MediaServiceConfiguration> media,
-                         RunningService<UserServiceConfiguration> users,
-                         RunningService<ContentServiceConfiguration> content) {
-        this.media = media;
-        this.users = users;
+    private ContentStack(PeerServices peers, RunningService<ContentServiceConfiguration> content) {
+        this.peers = peers;
+        this.media = peers.media;
+        this.users = peers.users;
         this.content = content;
     }
 
     static ContentStack start(TestPlatform platform, ConfigOverride... contentOverrides) {
-        List<AutoCloseable> started = new ArrayList<>();
+        PeerServices peers = PeerServices.start(platform, MediaServiceApplication.class,
+                UserServiceApplication.class);
         try {
-            TestPlatform mediaPlatform = platform.forAnotherService("media-service");
-            RunningService<MediaServiceConfiguration> media = RunningService.start(MediaServiceApplication.class,
-                    mediaPlatform, TestIdentity.trustTokens(),
-                    // The media topic is shared by every test class of the JVM: a consumer group of its own.
-                    ConfigOverride.config("media.processingConsumer", "processing-" + mediaPlatform.database()));
-            started.add(0, media);
-            RunningService<UserServiceConfiguration> users = RunningService.start(UserServiceApplication.class,
-                    platform.forAnotherService("user-service"), TestIdentity.trustTokens(),
-                    ConfigOverride.config("auth.signingKey", TestIdentity.privatePem()),
-                    // Cheap password hashes keep the suite fast; user-service's tests cover the real parameters.
-                    ConfigOverride.config("auth.argon2MemoryKib", "1024"),
-                    ConfigOverride.config("auth.argon2Iterations", "1"),
-                    ConfigOverride.config("avatars.mediaServiceTarget", "127.0.0.1:" + media.grpcPort()));
-            started.add(0, users);
-            List<ConfigOverride> overrides = new ArrayList<>(List.of(
-                    TestIdentity.trustTokens(),
-                    ConfigOverride.config("content.userServiceTarget", "127.0.0.1:" + users.grpcPort()),
-                    ConfigOverride.config("content.mediaServiceTarget", "127.0.0.1:" + media.grpcPort())));
+            List<ConfigOverride> overrides = peers.callerOverrides("content");
             overrides.addAll(List.of(contentOverrides));
-            RunningService<ContentServiceConfiguration> content = RunningService.start(
-                    ContentServiceApplication.class, platform, overrides.toArray(ConfigOverride[]::new));
-            return new ContentStack(media, users, content);
+            return new ContentStack(peers, RunningService.start(ContentServiceApplication.class, platform,
+                    overrides.toArray(ConfigOverride[]::new)));
         } catch (RuntimeException e) {
-            for (AutoCloseable service : started) {
-                try {
-                    service.close();
-                } catch (Exception suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
+            peers.close();
             throw e;
         }
     }
 
     @Override
     public void close() {
-        content.close();
-        users.close();
-        media.close();
+        try {
+            content.close();
+        } finally {
+            peers.close();
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
+import io.nova.testing.PeerServices;
 import io.nova.testing.RunningService;
 import io.nova.testing.TestIdentity;
 import io.nova.testing.ApiClient;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,16 +30,9 @@ class DependencyOutageTest {
     private ApiClient http;
 
     @BeforeAll
-    void start(TestPlatform platform) throws IOException {
-        String nowhere;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            // A port nothing listens on once the socket is closed.
-            nowhere = "127.0.0.1:" + socket.getLocalPort();
-        }
-        content = RunningService.start(ContentServiceApplication.class, platform, TestIdentity.trustTokens(),
-                ConfigOverride.config("content.userServiceTarget", nowhere),
-                ConfigOverride.config("content.mediaServiceTarget", nowhere),
-                ConfigOverride.config("content.grpcDeadline", "500ms"));
+    void start(TestPlatform platform) {
+        content = RunningService.start(ContentServiceApplication.class, platform,
+                PeerServices.unreachable("content").toArray(ConfigOverride[]::new));
         http = new ApiClient(content);
     }
 

@@ -3,6 +3,7 @@ package io.nova.content;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nova.contracts.EventTypes;
 import io.nova.contracts.Topics;
+import io.nova.testing.People;
 import io.nova.testing.EventLog;
 import io.nova.testing.ApiClient;
 import org.junit.jupiter.api.Test;

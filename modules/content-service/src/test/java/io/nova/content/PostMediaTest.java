@@ -1,6 +1,7 @@
 package io.nova.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nova.testing.People;
 import io.nova.testing.ApiClient;
 import io.nova.testing.MediaUploads;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,6 +3,7 @@ package io.nova.content;
 import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
 import io.nova.testing.ApiClient;
+import io.nova.testing.People;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -26,7 +27,7 @@ abstract class RunningContentStack {
         this.platform = platform;
         stack = ContentStack.start(platform);
         http = new ApiClient(stack.content);
-        people = new People(new ApiClient(stack.users));
+        people = stack.peers.people();
     }
 
     @AfterAll

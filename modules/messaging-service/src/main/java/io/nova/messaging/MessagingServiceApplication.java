@@ -1,30 +1,82 @@
 package io.nova.messaging;
 
 import io.dropwizard.core.setup.Environment;
+import io.nova.clients.PeerClients;
 import io.nova.kernel.KernelPart;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
-import io.nova.kernel.config.NovaConfiguration;
+import io.nova.messaging.clients.MessageMedia;
+import io.nova.messaging.clients.UserPeople;
+import io.nova.messaging.core.Access;
+import io.nova.messaging.core.Announcer;
+import io.nova.messaging.core.ConversationService;
+import io.nova.messaging.core.Media;
+import io.nova.messaging.core.MediaReleases;
+import io.nova.messaging.core.MemberService;
+import io.nova.messaging.core.MessageLists;
+import io.nova.messaging.core.MessageService;
+import io.nova.messaging.core.People;
+import io.nova.messaging.core.ReactionService;
+import io.nova.messaging.core.ReadService;
+import io.nova.messaging.db.ConversationStore;
+import io.nova.messaging.db.MediaReleaseStore;
+import io.nova.messaging.db.MemberStore;
+import io.nova.messaging.db.MessageStore;
+import io.nova.messaging.db.ReactionStore;
+import io.nova.messaging.resources.ConversationMessagesResource;
+import io.nova.messaging.resources.ConversationsResource;
+import io.nova.messaging.resources.MessagesResource;
+import io.nova.proto.user.v1.UserServiceGrpc;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /** messaging-service: conversations, messages, calls, notifications and the realtime WebSocket. */
-public final class MessagingServiceApplication extends NovaApplication<NovaConfiguration> {
+public final class MessagingServiceApplication extends NovaApplication<MessagingServiceConfiguration> {
 
     public static void main(String[] args) throws Exception {
         new MessagingServiceApplication().run(serverByDefault(args));
     }
 
-    /** Its database; events and consumers arrive with its domain. */
+    /** Its database; every change is an event, and the realtime layer consumes them. */
     @Override
     protected Set<KernelPart> parts() {
-        return EnumSet.of(KernelPart.DATABASE);
+        return EnumSet.of(KernelPart.DATABASE, KernelPart.OUTBOX, KernelPart.CONSUMERS);
     }
 
     @Override
-    protected void runService(NovaConfiguration configuration, Environment environment, ServiceContext context) {
-        // The service's own resources arrive with its domain; the kernel already serves health, metrics, gRPC
-        // and migrates its database. No outbox relay and no Kafka check run until it names those parts.
+    protected void runService(MessagingServiceConfiguration configuration, Environment environment,
+                              ServiceContext context) {
+        runConversations(configuration.getConversations(), environment, context);
+    }
+
+    /** Conversations, members, messages, reactions and read state. */
+    private void runConversations(ConversationsConfig config, Environment environment, ServiceContext context) {
+        PeerClients peers = PeerClients.open(context, config);
+        People people = new UserPeople(UserServiceGrpc.newFutureStub(peers.users()), peers.relationships());
+        Media media = new MessageMedia(peers.catalog());
+
+        ConversationStore conversationStore = new ConversationStore();
+        MemberStore memberStore = new MemberStore();
+        MessageStore messageStore = new MessageStore();
+        ReactionStore reactionStore = new ReactionStore();
+        Access access = new Access(conversationStore, memberStore, people);
+        Announcer announcer = new Announcer(context.outbox(), memberStore);
+        MediaReleases releases = new MediaReleases(context.jdbi(), new MediaReleaseStore(), media);
+        environment.lifecycle().manage(new MediaReleaseRetries(releases,
+                config.getMediaReleaseRetry().toJavaDuration()));
+
+        ConversationService conversations = new ConversationService(context.jdbi(), conversationStore, memberStore,
+                messageStore, access, people, announcer);
+        MemberService members = new MemberService(context.jdbi(), conversationStore, memberStore, access, people,
+                announcer, conversations);
+        MessageService messages = new MessageService(context.jdbi(), conversationStore, messageStore, reactionStore,
+                access, media, releases, announcer);
+        environment.jersey().register(new ConversationsResource(conversations, members,
+                new ReadService(context.jdbi(), memberStore, access, announcer), context.idempotency()));
+        environment.jersey().register(new ConversationMessagesResource(messages,
+                new MessageLists(context.jdbi(), messageStore, reactionStore, access, media), context.idempotency()));
+        environment.jersey().register(new MessagesResource(messages,
+                new ReactionService(context.jdbi(), messageStore, reactionStore, access, messages, announcer)));
     }
 }

@@ -29,6 +29,19 @@ public final class EventTypes {
     public static final String VIDEO_PUBLISHED = "video.published";
     public static final String MEDIA_DELETED = "media.deleted";
 
+    // messaging-service → Topics.MESSAGING_EVENTS. Payload: {"recipients": [user ids], "data": {the socket frame's
+    // data}}; the aggregate id is the conversation's, so one conversation's events stay in order.
+    public static final String CONVERSATION_CREATED = "conversation.created";
+    public static final String CONVERSATION_UPDATED = "conversation.updated";
+    public static final String CONVERSATION_READ = "conversation.read";
+    public static final String MEMBER_ADDED = "member.added";
+    public static final String MEMBER_REMOVED = "member.removed";
+    public static final String MESSAGE_CREATED = "message.created";
+    public static final String MESSAGE_UPDATED = "message.updated";
+    public static final String MESSAGE_DELETED = "message.deleted";
+    public static final String REACTION_ADDED = "reaction.added";
+    public static final String REACTION_REMOVED = "reaction.removed";
+
     private EventTypes() {
     }
 }

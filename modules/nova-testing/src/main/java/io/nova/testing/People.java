@@ -1,29 +1,31 @@
-package io.nova.content;
+package io.nova.testing;
 
-import io.nova.testing.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
-/** Real users of the running user-service: signed up through its register endpoint, related through its API. */
-final class People {
+/**
+ * Real users of the running user-service, for the tests of every service that needs people: signed up through its
+ * register endpoint, related through its API.
+ */
+public final class People {
 
     /** A registered person: id, username and a live access token every service of the stack accepts. */
-    record Person(String id, String username, String token) {
+    public record Person(String id, String username, String token) {
     }
 
     private final ApiClient users;
 
-    People(ApiClient users) {
+    public People(ApiClient users) {
         this.users = users;
     }
 
-    Person register() {
+    public Person register() {
         return register("u" + unique());
     }
 
-    Person register(String username) {
+    public Person register(String username) {
         HttpResponse<String> response = users.send("POST", "/api/v1/auth/register", null, ApiClient.body(
                 "email", username.toLowerCase() + "@example.com", "username", username,
                 "password", "correct horse battery"));
@@ -34,23 +36,23 @@ final class People {
         return new Person(body.path("user").path("id").asText(), username, body.path("access_token").asText());
     }
 
-    void follow(Person who, Person whom) {
+    public void follow(Person who, Person whom) {
         expect200(users.send("PUT", "/api/v1/relationships/following/" + whom.id(), who.token(), null));
     }
 
-    void block(Person who, Person whom) {
+    public void block(Person who, Person whom) {
         expect200(users.send("PUT", "/api/v1/relationships/blocks/" + whom.id(), who.token(), null));
     }
 
-    void unblock(Person who, Person whom) {
+    public void unblock(Person who, Person whom) {
         expect200(users.send("DELETE", "/api/v1/relationships/blocks/" + whom.id(), who.token(), null));
     }
 
-    void makePrivate(Person who) {
+    public void makePrivate(Person who) {
         expect200(users.send("PATCH", "/api/v1/users/me", who.token(), ApiClient.body("private_account", true)));
     }
 
-    static String unique() {
+    public static String unique() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 

@@ -1,4 +1,4 @@
-package io.nova.content.clients;
+package io.nova.clients;
 
 import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.errors.ErrorKind;
@@ -14,7 +14,7 @@ class MediaRefusalTest {
     private static final String MEDIA = "0b9c5a0e-4c4f-4a8e-9d43-2b7f3c1e8a10";
 
     private static DomainException refused(ErrorKind kind, String message, Map<String, ?> details) {
-        return MediaLibrary.refusal(DomainException.of(kind, "whatever_media_says", message, details));
+        return MediaCatalog.refusal(DomainException.of(kind, "whatever_media_says", message, details));
     }
 
     @Test
@@ -38,15 +38,15 @@ class MediaRefusalTest {
         DomainException error = refused(ErrorKind.UNPROCESSABLE, "", Map.of());
         assertThat(error.code()).isEqualTo("media_not_usable");
         assertThat(error.details()).isEmpty();
-        assertThat(error.getMessage()).isEqualTo("The media cannot be used in this post");
+        assertThat(error.getMessage()).isEqualTo("The media cannot be used here");
     }
 
     @Test
     void anOutageOrAnythingElseStaysAsItIs() {
         DomainException outage = DomainException.unavailable("dependency_unavailable",
                 "media-service did not answer; retry shortly");
-        assertThat(MediaLibrary.refusal(outage)).isSameAs(outage);
+        assertThat(MediaCatalog.refusal(outage)).isSameAs(outage);
         DomainException limited = DomainException.of(ErrorKind.RATE_LIMITED, "rate_limited", "slow down");
-        assertThat(MediaLibrary.refusal(limited)).isSameAs(limited);
+        assertThat(MediaCatalog.refusal(limited)).isSameAs(limited);
     }
 }

@@ -1,9 +1,9 @@
-package io.nova.content.clients;
+package io.nova.clients;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.nova.content.core.Relation;
 import io.nova.contracts.RelationshipVersions;
+import io.nova.proto.user.v1.Relationship;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +16,12 @@ import java.util.UUID;
 /**
  * user-service's answers to "how does the viewer relate to this user?", kept in-process with both users'
  * {@link RelationshipVersions}: an answer is used only while neither user's version has changed, and user-service
- * changes them before it confirms a follow or block — so a block takes effect at once, as without a cache. Every
- * timeline page and post view asks this; a hit costs one Redis round trip instead of a gRPC call and a query.
+ * changes them before it confirms a follow or block — so a block takes effect at once, as without a cache. A hit
+ * costs one Redis round trip instead of a gRPC call and a query.
  */
-final class CachedRelations {
+final class RelationshipCache {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CachedRelations.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RelationshipCache.class);
     /**
      * Versions keep the answers right; this bounds the one case they cannot cover: a change confirmed while Redis
      * was down (user-service answers 503 then, and a client may not repeat it) followed by Redis coming back with
@@ -32,13 +32,13 @@ final class CachedRelations {
     private record Pair(UUID viewer, UUID other) {
     }
 
-    private record Known(Relation relation, List<String> versions) {
+    private record Known(Relationship relationship, List<String> versions) {
     }
 
     private final RelationshipVersions versions;
     private final Cache<Pair, Known> known;
 
-    CachedRelations(RelationshipVersions versions, long size) {
+    RelationshipCache(RelationshipVersions versions, long size) {
         this.versions = versions;
         this.known = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(LIFETIME).build();
     }
@@ -56,14 +56,14 @@ final class CachedRelations {
     }
 
     /** The answer kept for the pair, if it was kept under exactly these versions. */
-    Optional<Relation> get(UUID viewer, UUID other, List<String> current) {
+    Optional<Relationship> get(UUID viewer, UUID other, List<String> current) {
         Known answer = known.getIfPresent(new Pair(viewer, other));
-        return answer != null && answer.versions().equals(current) ? Optional.of(answer.relation())
+        return answer != null && answer.versions().equals(current) ? Optional.of(answer.relationship())
                 : Optional.empty();
     }
 
     /** Keeps an answer user-service gave after {@code askedUnder} were read. */
-    void put(UUID viewer, UUID other, List<String> askedUnder, Relation relation) {
-        known.put(new Pair(viewer, other), new Known(relation, askedUnder));
+    void put(UUID viewer, UUID other, List<String> askedUnder, Relationship relationship) {
+        known.put(new Pair(viewer, other), new Known(relationship, askedUnder));
     }
 }

@@ -1,0 +1,25 @@
+package io.nova.messaging;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nova.kernel.config.NovaConfiguration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** The kernel's configuration plus messaging-service's own blocks. */
+public final class MessagingServiceConfiguration extends NovaConfiguration {
+
+    // Conversations and messages: their gRPC dependencies.
+    @Valid
+    @NotNull
+    private ConversationsConfig conversations = new ConversationsConfig();
+
+    @JsonProperty
+    public ConversationsConfig getConversations() {
+        return conversations;
+    }
+
+    @JsonProperty
+    public void setConversations(ConversationsConfig conversations) {
+        this.conversations = conversations;
+    }
+}

@@ -1,0 +1,5 @@
+package io.nova.messaging.api;
+
+/** A message's image or video: presigned, short-lived URLs from media-service. */
+public record MediaView(String id, String type, String url, String thumbnailUrl) {
+}

@@ -1,0 +1,117 @@
+package io.nova.messaging.core;
+
+import io.nova.messaging.db.MediaReleaseStore;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Giving media back to media-service once the message that claimed it is gone (deleted, or never written). The
+ * intent is written to {@code media_releases} — in the deleting transaction, so a crash cannot lose it — then
+ * carried out at once; whatever media-service could not take then is retried by {@link #retryDue} until it can.
+ */
+public final class MediaReleases {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaReleases.class);
+    private static final int BATCH = 50;
+
+    private final Jdbi jdbi;
+    private final MediaReleaseStore store;
+    private final Media media;
+
+    public MediaReleases(Jdbi jdbi, MediaReleaseStore store, Media media) {
+        this.jdbi = jdbi;
+        this.store = store;
+        this.media = media;
+    }
+
+    /** Records the release in the caller's transaction; {@link #now} carries it out after the commit. */
+    public void record(Handle handle, String claimant, List<UUID> mediaIds) {
+        if (!mediaIds.isEmpty()) {
+            store.add(handle, claimant, mediaIds);
+        }
+    }
+
+    /** Releases what {@link #record} wrote; a failure leaves it for {@link #retryDue}. */
+    public void now(String claimant, List<UUID> mediaIds) {
+        if (mediaIds.isEmpty()) {
+            return;
+        }
+        try {
+            media.release(mediaIds, claimant);
+            jdbi.useHandle(handle -> store.remove(handle, claimant));
+        } catch (RuntimeException e) {
+            LOG.warn("Media of {} not released yet, retrying later: {}", claimant, e.toString());
+        }
+    }
+
+    /**
+     * Writes a message whose media {@code claimant} has just claimed, in one transaction. If that transaction
+     * fails while it runs (so it is known to have rolled back: a refusal, a constraint, the database gone), the
+     * media is given back before the failure goes on — or, when media-service cannot take it now, recorded for
+     * {@link #retryDue}: the message id is new and never used again, so releasing later is always right. A failure
+     * of the {@code COMMIT} itself leaves the outcome unknown (the message may exist and hold the media), so nothing
+     * is given back then. The same rule as the kernel's {@code Compensated} on the branch that fixes
+     * content-service's posts; the two should become one when both are in.
+     */
+    public <T> T writeOrGiveBack(String claimant, List<UUID> mediaIds, HandleCallback<T, RuntimeException> work) {
+        boolean[] committing = {false};
+        try {
+            return jdbi.inTransaction(handle -> {
+                T result = work.withHandle(handle);
+                committing[0] = true;
+                return result;
+            });
+        } catch (RuntimeException failed) {
+            if (mediaIds.isEmpty()) {
+                throw failed;
+            }
+            if (committing[0]) {
+                LOG.warn("The commit of {} failed with its outcome unknown; its media {} stays claimed", claimant,
+                        mediaIds, failed);
+                throw failed;
+            }
+            giveBack(claimant, mediaIds, failed);
+            throw failed;
+        }
+    }
+
+    private void giveBack(String claimant, List<UUID> mediaIds, RuntimeException failure) {
+        try {
+            media.release(mediaIds, claimant);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            try {
+                jdbi.useHandle(handle -> store.add(handle, claimant, mediaIds));
+            } catch (RuntimeException unrecorded) {
+                failure.addSuppressed(unrecorded);
+                LOG.error("Media {} of the unwritten message {} stays claimed: neither media-service nor the "
+                        + "database answered", mediaIds, claimant);
+            }
+        }
+    }
+
+    /** Retries the oldest pending releases (this replica's share: rows another one holds are skipped). */
+    public int retryDue() {
+        return jdbi.inTransaction(handle -> {
+            List<MediaReleaseStore.Pending> due = store.claimDue(handle, BATCH);
+            int released = 0;
+            for (MediaReleaseStore.Pending pending : due) {
+                try {
+                    media.release(pending.mediaIds(), pending.claimant());
+                    store.remove(handle, pending.claimant());
+                    released++;
+                } catch (RuntimeException e) {
+                    LOG.warn("Media of {} still not released: {}", pending.claimant(), e.toString());
+                    break;
+                }
+            }
+            return released;
+        });
+    }
+}

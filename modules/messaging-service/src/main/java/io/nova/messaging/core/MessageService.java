@@ -1,0 +1,162 @@
+package io.nova.messaging.core;
+
+import io.nova.contracts.EventTypes;
+import io.nova.kernel.api.Ids;
+import io.nova.kernel.auth.NovaPrincipal;
+import io.nova.kernel.errors.DomainException;
+import io.nova.messaging.api.MediaView;
+import io.nova.messaging.api.MessageView;
+import io.nova.messaging.api.SendMessageRequest;
+import io.nova.messaging.db.ConversationStore;
+import io.nova.messaging.db.MessageRow;
+import io.nova.messaging.db.MessageStore;
+import io.nova.messaging.db.ReactionRow;
+import io.nova.messaging.db.ReactionStore;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sending, editing and deleting messages. A send claims its media in media-service first (a message never shows
+ * media that is not the sender's and ready), then takes the conversation's next seq, writes the row and its event
+ * in one transaction; if that transaction fails before its commit, the media is given back
+ * ({@link MediaReleases#writeOrGiveBack}). Edits and deletes are the author's alone.
+ */
+public final class MessageService {
+
+    private final Jdbi jdbi;
+    private final ConversationStore conversations;
+    private final MessageStore messages;
+    private final ReactionStore reactions;
+    private final Access access;
+    private final Media media;
+    private final MediaReleases releases;
+    private final Announcer announcer;
+
+    public MessageService(Jdbi jdbi, ConversationStore conversations, MessageStore messages, ReactionStore reactions,
+                          Access access, Media media, MediaReleases releases, Announcer announcer) {
+        this.jdbi = jdbi;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.reactions = reactions;
+        this.access = access;
+        this.media = media;
+        this.releases = releases;
+        this.announcer = announcer;
+    }
+
+    public MessageView send(NovaPrincipal sender, String conversationId, SendMessageRequest request) {
+        UUID me = sender.id();
+        UUID conversation = Ids.inPath("Conversation", conversationId);
+        MessageDraft draft = MessageDraft.of(request);
+        access.requireOpen(jdbi.withHandle(handle -> access.member(handle, conversation, me, conversationId)));
+        UUID id = UUID.randomUUID();
+        String claimant = "message:" + id;
+        List<MediaView> claimed = draft.mediaIds().isEmpty() ? List.of() : media.claim(sender, draft.mediaIds(),
+                claimant);
+        MessageRow row = releases.writeOrGiveBack(claimant, draft.mediaIds(), handle -> {
+            // The seq first: its row lock orders this send after any membership change, which the check below
+            // then sees; a refusal rolls the seq back.
+            long seq = conversations.nextSeq(handle, conversation).orElseThrow(() -> Access.notFound(conversationId));
+            access.member(handle, conversation, me, conversationId);
+            draft.replyTo().ifPresent(replied -> requireReplyable(handle, conversation, replied));
+            MessageRow written = messages.insert(handle, id, conversation, seq, me, draft.text(), draft.mediaIds(),
+                    draft.replyTo().orElse(null));
+            announcer.toMembers(handle, EventTypes.MESSAGE_CREATED, conversation,
+                    Views.message(written, claimed, List.of(), null));
+            return written;
+        });
+        return Views.message(row, claimed, List.of(), me);
+    }
+
+    public MessageView edit(UUID caller, String messageId, String text) {
+        if (text == null) {
+            throw Fields.invalid("text", "is required");
+        }
+        MessageDraft.checkText(text);
+        UUID id = Ids.inPath("Message", messageId);
+        MessageRow before = requireOwnLive(jdbi.inTransaction(handle -> visible(handle, id, caller, messageId)),
+                caller, "edit");
+        MessageDraft.requireContent(text, before.mediaIds().size());
+        access.requireOpen(jdbi.withHandle(handle -> access.member(handle, before.conversationId(), caller,
+                messageId)));
+        List<MediaView> shown = Views.media(before, media.views(before.mediaIds()));
+        return jdbi.inTransaction(handle -> {
+            lockOwnLive(handle, before, caller, messageId, "edit");
+            MessageRow edited = messages.edit(handle, id, text);
+            List<ReactionRow> counts = reactions.counts(handle, List.of(id), caller);
+            announcer.toMembers(handle, EventTypes.MESSAGE_UPDATED, edited.conversationId(),
+                    Views.message(edited, shown, counts, null));
+            return Views.message(edited, shown, counts, caller);
+        });
+    }
+
+    /**
+     * Deletes for everyone: a tombstone keeps the seq; text, media and reactions go, and the media is given back.
+     * Deleting a deleted message changes nothing.
+     */
+    public void delete(UUID caller, String messageId) {
+        UUID id = Ids.inPath("Message", messageId);
+        MessageRow before = jdbi.inTransaction(handle -> visible(handle, id, caller, messageId));
+        List<UUID> media = jdbi.inTransaction(handle -> {
+            MessageRow row = lockOwn(handle, before, caller, messageId, "delete");
+            if (row.deleted()) {
+                return List.<UUID>of();
+            }
+            MessageRow tombstone = messages.tombstone(handle, id);
+            reactions.clear(handle, id);
+            releases.record(handle, "message:" + id, row.mediaIds());
+            announcer.toMembers(handle, EventTypes.MESSAGE_DELETED, row.conversationId(),
+                    Views.message(tombstone, List.of(), List.of(), null));
+            return row.mediaIds();
+        });
+        releases.now("message:" + id, media);
+    }
+
+    /** A message of a conversation the caller is a member of; 404 otherwise. */
+    MessageRow visible(Handle handle, UUID id, UUID caller, String asked) {
+        MessageRow row = messages.find(handle, id).orElseThrow(() -> DomainException.notFound("Message", asked));
+        try {
+            access.member(handle, row.conversationId(), caller, asked);
+        } catch (DomainException notMember) {
+            throw DomainException.notFound("Message", asked);
+        }
+        return row;
+    }
+
+    /** Locks the message in a transaction that holds the conversation steady, checks it is the caller's. */
+    private MessageRow lockOwn(Handle handle, MessageRow seen, UUID caller, String asked, String action) {
+        try {
+            access.member(handle, seen.conversationId(), caller, asked, ConversationStore.Lock.STABLE_MEMBERS);
+        } catch (DomainException notMember) {
+            throw DomainException.notFound("Message", asked);
+        }
+        MessageRow row = messages.lock(handle, seen.id()).orElseThrow();
+        if (!row.senderId().equals(caller)) {
+            throw DomainException.forbidden("Only its sender can " + action + " a message");
+        }
+        return row;
+    }
+
+    private void lockOwnLive(Handle handle, MessageRow seen, UUID caller, String asked, String action) {
+        requireOwnLive(lockOwn(handle, seen, caller, asked, action), caller, action);
+    }
+
+    private static MessageRow requireOwnLive(MessageRow row, UUID caller, String action) {
+        if (!row.senderId().equals(caller)) {
+            throw DomainException.forbidden("Only its sender can " + action + " a message");
+        }
+        if (row.deleted()) {
+            throw DomainException.unprocessable("message_deleted", "Message " + row.id() + " was deleted");
+        }
+        return row;
+    }
+
+    private void requireReplyable(Handle handle, UUID conversation, UUID replied) {
+        messages.find(handle, replied)
+                .filter(row -> row.conversationId().equals(conversation) && !row.deleted())
+                .orElseThrow(() -> MessageDraft.replyNotFound(replied));
+    }
+}
