@@ -1,9 +1,8 @@
 package io.nova.messaging;
 
-import io.nova.kernel.config.NovaConfiguration;
 import io.nova.testing.ServiceBootContract;
 
-class MessagingServiceBootTest extends ServiceBootContract<NovaConfiguration> {
+class MessagingServiceBootTest extends ServiceBootContract<MessagingServiceConfiguration> {
 
     MessagingServiceBootTest() {
         super(MessagingServiceApplication.class, "messaging-service", 8084, 9084);

@@ -1,0 +1,25 @@
+package io.nova.messaging;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.nova.kernel.config.NovaConfiguration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** The kernel's configuration plus messaging-service's own blocks. */
+public class MessagingServiceConfiguration extends NovaConfiguration {
+
+    /** The realtime socket /ws (docs/api-realtime.md). */
+    @Valid
+    @NotNull
+    private RealtimeConfig realtime = new RealtimeConfig();
+
+    @JsonProperty
+    public RealtimeConfig getRealtime() {
+        return realtime;
+    }
+
+    @JsonProperty
+    public void setRealtime(RealtimeConfig realtime) {
+        this.realtime = realtime;
+    }
+}
