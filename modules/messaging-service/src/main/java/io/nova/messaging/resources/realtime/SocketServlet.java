@@ -95,6 +95,8 @@ public final class SocketServlet extends HttpServlet {
 
     private void refuse(HttpServletResponse response, int status, String code, String message) throws IOException {
         response.setStatus(status);
+        // The client asked for a socket, not for more HTTP on this connection (a gateway's tunnel waits for EOF).
+        response.setHeader("Connection", "close");
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
         mapper.writeValue(response.getOutputStream(), new ApiError(code, message));
