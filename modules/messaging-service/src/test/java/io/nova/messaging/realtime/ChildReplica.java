@@ -57,7 +57,8 @@ final class ChildReplica implements AutoCloseable {
                 "HTTP_BIND_HOST", "127.0.0.1",
                 "GRPC_BIND_HOST", "127.0.0.1",
                 "SHUTDOWN_DRAIN_DELAY", "0s",
-                "JWT_PUBLIC_KEY_PEM", TestIdentity.publicPem()));
+                // The kernel substitutes it into YAML as text: one line, as ./nova local passes it.
+                "JWT_PUBLIC_KEY_PEM", TestIdentity.publicPem().strip().replace('\n', ' ')));
         ChildReplica replica = new ChildReplica(builder.start(), log, httpPort);
         replica.awaitReady(Duration.ofSeconds(60));
         return replica;

@@ -15,12 +15,17 @@ final class RawUpgrade {
 
     /** The whole response to {@code GET /ws} with the upgrade headers plus {@code extraHeaders} (CRLF-ended). */
     static String send(int port, String extraHeaders) throws IOException {
+        return sendHead(port, "Connection: Upgrade, close\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" + extraHeaders);
+    }
+
+    /** The whole response to {@code GET /ws} with exactly {@code headers} (CRLF-ended) besides Host. */
+    static String sendHead(int port, String headers) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade, close\r\nUpgrade: websocket\r\n"
-                    + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" + extraHeaders
-                    + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return readAll(socket.getInputStream());
         }

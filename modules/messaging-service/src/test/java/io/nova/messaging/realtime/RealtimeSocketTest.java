@@ -37,7 +37,7 @@ class RealtimeSocketTest extends RealtimeServiceTest {
     @Test
     void badExpiredAndForeignTokensAreRefused401() throws Exception {
         String user = UUID.randomUUID().toString();
-        for (String token : List.of("not-a-token", Tokens.expiringIn(user, Duration.ofMinutes(-5)),
+        for (String token : List.of("not-a-token", TestIdentity.accessToken(user, Duration.ofMinutes(-5)),
                 TestIdentity.accessToken(user) + "x")) {
             assertThat(RawUpgrade.send(service.httpPort(), "Authorization: Bearer " + token + "\r\n"))
                     .startsWith("HTTP/1.1 401 ");
@@ -60,6 +60,20 @@ class RealtimeSocketTest extends RealtimeServiceTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"error\":\"upgrade_required\"");
+    }
+
+    @Test
+    void aMalformedUpgradeIs400NotAServerError() throws Exception {
+        String token = TestIdentity.accessToken(UUID.randomUUID().toString());
+        for (String head : List.of(
+                "Connection: Upgrade, close\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n",
+                "Connection: Upgrade, close\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 8\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n",
+                "Connection: close\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n")) {
+            String response = RawUpgrade.sendHead(service.httpPort(), head + "Authorization: Bearer " + token + "\r\n");
+            assertThat(response).as(head).startsWith("HTTP/1.1 400 ").contains("\"error\":\"invalid_upgrade\"");
+        }
     }
 
     @Test

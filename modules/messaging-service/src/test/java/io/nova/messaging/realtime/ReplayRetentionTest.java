@@ -50,9 +50,7 @@ class ReplayRetentionTest extends RealtimeServiceTest {
 
         raiseAndAwaitLogged(user, conversation, 5, 7);
 
-        SocketClient again = client(user.toString());
-        again.open();
-        again.resume(seen.get(3).path("id").asText());
+        SocketClient again = resumedAfter(user, seen.get(3).path("id").asText());
         assertThat(numbers(again.collect(events(), 3, DELIVERY))).isEqualTo(range(5, 7));
         again.expect("resumed");
     }
@@ -76,10 +74,7 @@ class ReplayRetentionTest extends RealtimeServiceTest {
         outbox.raise(conversation, List.of(user), 13, 13);
         assertThat(numbers(again.collect(events(), 1, DELIVERY))).containsExactly(13);
 
-        SocketClient fromTheStart = client(user.toString());
-        fromTheStart.open();
-        fromTheStart.resume("0-0");
-        fromTheStart.expect("resync_required");
+        resumedAfter(user, "0-0").expect("resync_required");
     }
 
     @Test
@@ -87,11 +82,7 @@ class ReplayRetentionTest extends RealtimeServiceTest {
         UUID user = UUID.randomUUID();
         receiveThenDrop(user, UUID.randomUUID(), 1);
 
-        SocketClient again = client(user.toString());
-        again.open();
-        again.resume("99999999999999-0");
-
-        again.expect("resync_required");
+        resumedAfter(user, "99999999999999-0").expect("resync_required");
     }
 
     @Test
@@ -101,16 +92,18 @@ class ReplayRetentionTest extends RealtimeServiceTest {
         List<JsonNode> seen = receiveThenDrop(user, conversation, 2);
         redis.getKeys().delete(key(user, "log"), key(user, "eids"), key(user, "meta"));
 
-        SocketClient empty = client(user.toString());
-        empty.open();
-        empty.resume(seen.get(1).path("id").asText());
-        empty.expect("resync_required");
+        resumedAfter(user, seen.get(1).path("id").asText()).expect("resync_required");
 
         raiseAndAwaitLogged(user, conversation, 3, 3);
-        SocketClient regrown = client(user.toString());
-        regrown.open();
-        regrown.resume(seen.get(1).path("id").asText());
-        regrown.expect("resync_required");
+        resumedAfter(user, seen.get(1).path("id").asText()).expect("resync_required");
+    }
+
+    /** A new socket of {@code user} that has asked to resume after {@code id}. */
+    private SocketClient resumedAfter(UUID user, String id) throws InterruptedException {
+        SocketClient socket = client(user.toString());
+        socket.open();
+        socket.resume(id);
+        return socket;
     }
 
     /** A socket that receives events 1..count live and then goes away; returns the frames it got. */

@@ -101,8 +101,7 @@ class SocketLimitsTest extends RealtimeServiceTest {
     @Test
     void anExpiringTokenClosesTheSocketWith4001() throws Exception {
         String user = UUID.randomUUID().toString();
-        SocketClient socket = track(SocketClient.withHeader(socketUri(service.httpPort()),
-                Tokens.expiringIn(user, Duration.ofSeconds(2))));
+        SocketClient socket = withTwoSecondToken(user);
         socket.open();
 
         assertThat(socket.awaitClose(Duration.ofSeconds(6))).isEqualTo(CloseCodes.UNAUTHENTICATED);
@@ -111,8 +110,7 @@ class SocketLimitsTest extends RealtimeServiceTest {
     @Test
     void aFreshTokenInAnAuthFrameKeepsTheSocketOpen() throws Exception {
         String user = UUID.randomUUID().toString();
-        SocketClient socket = track(SocketClient.withHeader(socketUri(service.httpPort()),
-                Tokens.expiringIn(user, Duration.ofSeconds(2))));
+        SocketClient socket = withTwoSecondToken(user);
         socket.open();
 
         socket.send("{\"type\":\"auth\",\"token\":\"" + TestIdentity.accessToken(user) + "\"}");
@@ -128,8 +126,7 @@ class SocketLimitsTest extends RealtimeServiceTest {
     @Test
     void anotherUsersTokenDoesNotReauthenticate() throws Exception {
         String user = UUID.randomUUID().toString();
-        SocketClient socket = track(SocketClient.withHeader(socketUri(service.httpPort()),
-                Tokens.expiringIn(user, Duration.ofSeconds(2))));
+        SocketClient socket = withTwoSecondToken(user);
         socket.open();
 
         socket.send("{\"type\":\"auth\",\"token\":\"" + TestIdentity.accessToken(UUID.randomUUID().toString()) + "\"}");
@@ -157,5 +154,10 @@ class SocketLimitsTest extends RealtimeServiceTest {
         assertThat(socket.awaitClose(Duration.ofSeconds(5))).isEqualTo(CloseCodes.UNAUTHENTICATED);
         assertThat(RawUpgrade.send(service.httpPort(), "Authorization: Bearer " + token + "\r\n"))
                 .startsWith("HTTP/1.1 401 ");
+    }
+
+    private SocketClient withTwoSecondToken(String user) {
+        return track(SocketClient.withHeader(socketUri(service.httpPort()),
+                TestIdentity.accessToken(user, Duration.ofSeconds(2))));
     }
 }

@@ -51,6 +51,12 @@ public final class SocketServlet extends HttpServlet {
             refuse(response, 400, "upgrade_required", "/ws is a WebSocket: send an upgrade request");
             return;
         }
+        if (request.getHeader("Sec-WebSocket-Key") == null
+                || !"13".equals(request.getHeader("Sec-WebSocket-Version"))) {
+            response.setHeader("Sec-WebSocket-Version", "13");
+            refuse(response, 400, "invalid_upgrade", "A WebSocket upgrade needs Sec-WebSocket-Key and version 13");
+            return;
+        }
         UpgradeCredentials credentials = UpgradeCredentials.of(request);
         NovaPrincipal principal = credentials.token().flatMap(this::verified).orElse(null);
         if (principal == null) {
@@ -76,6 +82,11 @@ public final class SocketServlet extends HttpServlet {
                 .build();
         try {
             container.upgradeHttpToWebSocket(request, response, config, Map.of());
+        } catch (IllegalStateException e) {
+            // Jetty's answer to an upgrade request it finds invalid beyond the checks above.
+            if (!response.isCommitted()) {
+                refuse(response, 400, "invalid_upgrade", "Not a valid WebSocket upgrade request");
+            }
         } catch (DeploymentException e) {
             LOG.error("The WebSocket endpoint could not be set up", e);
             refuse(response, 500, "internal_error", "The socket could not be opened");
