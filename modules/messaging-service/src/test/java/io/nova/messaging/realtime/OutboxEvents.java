@@ -8,6 +8,7 @@ import io.nova.embedded.junit.TestPlatform;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.UUID;
 
@@ -31,11 +32,23 @@ final class OutboxEvents {
 
     /** The same with a {@code pad} string in the data, to make frames as large as needed. */
     void raise(UUID conversation, Collection<UUID> recipients, int from, int to, String pad) {
+        raise(conversation, recipients, from, to, pad, Duration.ZERO);
+    }
+
+    /** One commit every {@code gap}: a steady flow of events, as senders make it. */
+    void raisePaced(UUID conversation, Collection<UUID> recipients, int from, int to, Duration gap) {
+        raise(conversation, recipients, from, to, "", gap);
+    }
+
+    private void raise(UUID conversation, Collection<UUID> recipients, int from, int to, String pad, Duration gap) {
         try (Connection connection = platform.connect();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO nova_outbox (event_id, topic, event_type, aggregate_id, payload)
                      VALUES (?, ?, ?, ?, CAST(? AS jsonb))""")) {
             for (int n = from; n <= to; n++) {
+                if (n > from && !gap.isZero()) {
+                    Thread.sleep(gap.toMillis());
+                }
                 insert.setObject(1, UUID.randomUUID());
                 insert.setString(2, Topics.MESSAGING_EVENTS);
                 insert.setString(3, "test.event");
@@ -45,6 +58,9 @@ final class OutboxEvents {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not write outbox rows", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -72,6 +88,8 @@ final class OutboxEvents {
         ObjectNode data = payload.putObject("data");
         data.put("conversation_id", conversation.toString());
         data.put("n", n);
+        // This JVM's clock at the commit's start: tests in the same JVM measure delivery with it.
+        data.put("raised_nanos", System.nanoTime());
         if (!pad.isEmpty()) {
             data.put("pad", pad);
         }

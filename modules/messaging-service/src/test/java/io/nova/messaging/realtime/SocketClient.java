@@ -30,6 +30,8 @@ class SocketClient extends WebSocketClient {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    /** When each event frame arrived (System.nanoTime), by its id. */
+    final java.util.Map<String, Long> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
     /** The frames {@link #collect} passed over, in order. */
     final List<JsonNode> skipped = new java.util.concurrent.CopyOnWriteArrayList<>();
     final CountDownLatch closed = new CountDownLatch(1);
@@ -183,8 +185,13 @@ class SocketClient extends WebSocketClient {
                 Thread.currentThread().interrupt();
             }
         }
+        long now = System.nanoTime();
         try {
-            frames.add(JSON.readTree(message));
+            JsonNode frame = JSON.readTree(message);
+            if (frame.path("id").isTextual()) {
+                arrivals.put(frame.path("id").asText(), now);
+            }
+            frames.add(frame);
         } catch (IOException e) {
             throw new UncheckedIOException("the server sent a frame that is not JSON: " + message, e);
         }

@@ -21,20 +21,18 @@ import java.util.UUID;
  * {...}}} is delivered, as {@code {"type": <event type>, "data": <data>}}; this class knows nothing else of it.
  *
  * <p>The kernel's consumer runs it at least once per event and commits offsets after it; a retry after a crash
- * appends nothing twice (the log deduplicates by event id). Only then are the replicas woken, so a wake-up never
- * announces what is not in the log yet.
+ * appends nothing twice (the log deduplicates by event id). The append also wakes the replicas, after the log has
+ * the event, so a wake-up never announces what is not there yet.
  */
 public final class FanOut implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
 
     private final ReplayLog log;
-    private final RealtimeSignals signals;
     private final RealtimeMetrics metrics;
 
-    public FanOut(ReplayLog log, RealtimeSignals signals, RealtimeMetrics metrics) {
+    public FanOut(ReplayLog log, RealtimeMetrics metrics) {
         this.log = log;
-        this.signals = signals;
         this.metrics = metrics;
     }
 
@@ -47,7 +45,6 @@ public final class FanOut implements EventHandler {
         }
         Set<UUID> recipients = addressed.get().recipients();
         log.append(recipients, event.eventId(), event.type(), addressed.get().data().toString());
-        signals.wake(recipients);
         metrics.fanOutLag.update(Duration.between(event.occurredAt(), Instant.now()));
     }
 

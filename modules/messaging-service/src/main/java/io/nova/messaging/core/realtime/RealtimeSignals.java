@@ -10,7 +10,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Redis pub/sub between replicas: "these users' logs grew" (every replica wakes the sockets it holds of them) and
+ * Redis pub/sub between replicas: "these users' logs grew" (announced by the log's append; every replica wakes the
+ * sockets it holds of them) and
  * typing signals (delivered as they are, never logged). Both are best effort: a lost wake-up is healed by the
  * next heartbeat's read of the log; a lost typing signal is just lost, which is what typing is.
  */
@@ -21,7 +22,7 @@ public final class RealtimeSignals implements Managed {
     private final LocalSockets sockets;
 
     public RealtimeSignals(RedissonClient redis, String prefix, LocalSockets sockets) {
-        this.wakeTopic = redis.getTopic(prefix + "wake", StringCodec.INSTANCE);
+        this.wakeTopic = redis.getTopic(wakeChannel(prefix), StringCodec.INSTANCE);
         this.typingTopic = redis.getTopic(prefix + "typing", StringCodec.INSTANCE);
         this.sockets = sockets;
     }
@@ -46,11 +47,14 @@ public final class RealtimeSignals implements Managed {
         typingTopic.removeAllListeners();
     }
 
-    /** Tells every replica that these users' logs grew. */
-    public void wake(Collection<UUID> users) {
-        if (!users.isEmpty()) {
-            wakeTopic.publish(join(users));
-        }
+    /** The channel on which "these users' logs grew" is announced (by {@link ReplayLog#append}). */
+    static String wakeChannel(String prefix) {
+        return prefix + "wake";
+    }
+
+    /** The message that wakes {@code users}' sockets on every replica. */
+    static String wakeMessage(Collection<UUID> users) {
+        return join(users);
     }
 
     void typing(Collection<UUID> users, String frame) {

@@ -98,7 +98,10 @@ public final class ReplayLog {
         this.maxLength = maxLength;
     }
 
-    /** Appends the event to each recipient's log, at most once per event id, in one pipelined round trip. */
+    /**
+     * Appends the event to each recipient's log, at most once per event id, then announces it on the wake channel
+     * — one pipelined round trip, executed in that order, so a wake-up never comes before what it announces.
+     */
     public void append(Collection<UUID> recipients, UUID eventId, String type, String data) {
         if (recipients.isEmpty()) {
             return;
@@ -110,6 +113,8 @@ public final class ReplayLog {
                     List.of(key(user, "log"), key(user, "eids"), key(user, "meta")),
                     eventId.toString(), type, data, Integer.toString(maxLength));
         }
+        batch.getTopic(RealtimeSignals.wakeChannel(prefix), StringCodec.INSTANCE)
+                .publishAsync(RealtimeSignals.wakeMessage(recipients));
         batch.execute();
     }
 

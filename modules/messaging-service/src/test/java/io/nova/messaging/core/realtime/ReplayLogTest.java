@@ -99,8 +99,9 @@ class ReplayLogTest {
         assertThat(log.read(user, two, 10).events()).extracting(LoggedEvent::data)
                 .containsExactly("{\"n\":3}", "{\"n\":4}", "{\"n\":5}");
         // A trimmed event redelivered by Kafka is appended anew: the dedup only covers what the log still holds.
+        EventId five = log.last(user);
         log.append(List.of(user), firstEvent, "t", "{\"n\":1}");
-        assertThat(log.read(user, two, 10).events()).hasSize(3);
+        assertThat(log.read(user, five, 10).events()).extracting(LoggedEvent::data).containsExactly("{\"n\":1}");
     }
 
     @Test
