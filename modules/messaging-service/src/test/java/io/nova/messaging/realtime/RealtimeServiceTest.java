@@ -74,7 +74,7 @@ abstract class RealtimeServiceTest {
     final void closeClients() {
         clients.forEach(client -> {
             try {
-                client.closeBlocking();
+                client.shutdown();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -121,6 +121,20 @@ class SocketClient extends WebSocketClient {
         assertThat(frame).as("no frame expected").isNull();
     }
 
+    /** Lets a held reader go and closes, waiting at most a few seconds: a test's clean-up must never hang. */
+    void shutdown() throws InterruptedException {
+        CountDownLatch held = gate;
+        if (held != null) {
+            held.countDown();
+        }
+        if (closed.getCount() > 0) {
+            close();
+            if (!closed.await(5, TimeUnit.SECONDS)) {
+                closeConnection(1006, "test over");
+            }
+        }
+    }
+
     int awaitClose(Duration timeout) throws InterruptedException {
         assertThat(closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS)).as("closed within " + timeout).isTrue();
         return closeCode;
