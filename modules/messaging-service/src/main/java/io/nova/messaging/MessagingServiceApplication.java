@@ -27,18 +27,19 @@ import io.nova.messaging.resources.ConversationMessagesResource;
 import io.nova.messaging.resources.ConversationsResource;
 import io.nova.messaging.resources.MessagesResource;
 import io.nova.proto.user.v1.UserServiceGrpc;
+import io.nova.messaging.core.realtime.ConversationAudience;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /** messaging-service: conversations, messages, calls, notifications and the realtime WebSocket. */
-public final class MessagingServiceApplication extends NovaApplication<MessagingServiceConfiguration> {
+public class MessagingServiceApplication extends NovaApplication<MessagingServiceConfiguration> {
 
     public static void main(String[] args) throws Exception {
         new MessagingServiceApplication().run(serverByDefault(args));
     }
 
-    /** Its database; every change is an event, and the realtime layer consumes them. */
+    /** Its database, its events (outbox), and the consumers that turn them into socket frames. */
     @Override
     protected Set<KernelPart> parts() {
         return EnumSet.of(KernelPart.DATABASE, KernelPart.OUTBOX, KernelPart.CONSUMERS);
@@ -47,11 +48,19 @@ public final class MessagingServiceApplication extends NovaApplication<Messaging
     @Override
     protected void runService(MessagingServiceConfiguration configuration, Environment environment,
                               ServiceContext context) {
-        runConversations(configuration.getConversations(), environment, context);
+        MemberService members = runConversations(configuration.getConversations(), environment, context);
+        // --- realtime (/ws): fan-out of the messaging events, replay logs, sockets ---
+        RealtimeWiring.install(configuration.getRealtime(), environment, context,
+                conversationAudience(context, members));
+    }
+
+    /** Who hears a typing signal: the members, as the conversations core answers it. */
+    protected ConversationAudience conversationAudience(ServiceContext context, MemberService members) {
+        return members::membersVisibleTo;
     }
 
     /** Conversations, members, messages, reactions and read state. */
-    private void runConversations(ConversationsConfig config, Environment environment, ServiceContext context) {
+    private MemberService runConversations(ConversationsConfig config, Environment environment, ServiceContext context) {
         PeerClients peers = PeerClients.open(context, config);
         People people = new UserPeople(UserServiceGrpc.newFutureStub(peers.users()), peers.relationships());
         Media media = new MessageMedia(peers.catalog());
@@ -78,5 +87,6 @@ public final class MessagingServiceApplication extends NovaApplication<Messaging
                 new MessageLists(context.jdbi(), messageStore, reactionStore, access, media), context.idempotency()));
         environment.jersey().register(new MessagesResource(messages,
                 new ReactionService(context.jdbi(), messageStore, reactionStore, access, messages, announcer)));
+        return members;
     }
 }

@@ -6,7 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /** The kernel's configuration plus messaging-service's own blocks. */
-public final class MessagingServiceConfiguration extends NovaConfiguration {
+public class MessagingServiceConfiguration extends NovaConfiguration {
 
     // Conversations and messages: their gRPC dependencies.
     @Valid
@@ -21,5 +21,20 @@ public final class MessagingServiceConfiguration extends NovaConfiguration {
     @JsonProperty
     public void setConversations(ConversationsConfig conversations) {
         this.conversations = conversations;
+    }
+
+    /** The realtime socket /ws (docs/api-realtime.md). */
+    @Valid
+    @NotNull
+    private RealtimeConfig realtime = new RealtimeConfig();
+
+    @JsonProperty
+    public RealtimeConfig getRealtime() {
+        return realtime;
+    }
+
+    @JsonProperty
+    public void setRealtime(RealtimeConfig realtime) {
+        this.realtime = realtime;
     }
 }

@@ -158,7 +158,7 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
                 new Outbox(environment.getObjectMapper()),
                 new IdempotencyKeys(redis.client(), environment.getObjectMapper(), getName()), revokedTokens,
                 grpcServer, brokers, environment.getObjectMapper(), environment.metrics(), environment.lifecycle(),
-                s3));
+                s3, verifier));
     }
 
     private static AccessTokenVerifier accessTokenVerifier(JwtConfig jwt, RevokedTokens revoked) {

@@ -6,6 +6,7 @@ import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import io.grpc.ManagedChannel;
 import io.grpc.ServiceDescriptor;
+import io.nova.kernel.auth.AccessTokenVerifier;
 import io.nova.kernel.events.EventConsumer;
 import io.nova.kernel.events.EventHandler;
 import io.nova.kernel.events.Outbox;
@@ -37,11 +38,12 @@ public final class ServiceContext {
     private final MetricRegistry metrics;
     private final LifecycleEnvironment lifecycle;
     private final S3Storage s3;
+    private final AccessTokenVerifier accessTokens;
 
     ServiceContext(String serviceName, Set<KernelPart> parts, Jdbi jdbi, RedissonClient redis, Outbox outbox,
                    IdempotencyKeys idempotency, RedisRevokedTokens revokedTokens, ManagedGrpcServer grpc,
                    String kafkaBrokers, ObjectMapper mapper, MetricRegistry metrics, LifecycleEnvironment lifecycle,
-                   S3Storage s3) {
+                   S3Storage s3, AccessTokenVerifier accessTokens) {
         this.serviceName = serviceName;
         this.parts = Set.copyOf(parts);
         this.jdbi = jdbi;
@@ -55,6 +57,15 @@ public final class ServiceContext {
         this.metrics = metrics;
         this.lifecycle = lifecycle;
         this.s3 = s3;
+        this.accessTokens = accessTokens;
+    }
+
+    /**
+     * The verifier behind {@code @Auth}, for callers that authenticate outside Jersey (the WebSocket upgrade and
+     * its re-authentication frames): the same keys, claims and revocations.
+     */
+    public AccessTokenVerifier accessTokens() {
+        return accessTokens;
     }
 
     /** The media bucket ({@link KernelPart#S3}). */

@@ -26,12 +26,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The WebSocket upgrade on /ws through the gateway, both directions, with the real route table.
- *
- * <p>messaging-service has no /ws endpoint yet, so the gateway's messaging-service backend is a tiny echo server
- * started here (Java-WebSocket): what is proven is that the gateway relays the upgrade and the frames to whatever
- * serves messaging-service's port — which is the gateway's whole job for /ws. The other services point at a port
- * nothing listens on, which also shows the answer for a backend that is down.
+ * The gateway's part of the WebSocket upgrade on /ws, with the real route table: the frames relayed both ways as
+ * they are, and the forwarding headers the backend sees. The backend here is a tiny echo server (Java-WebSocket)
+ * because only it can say which headers arrived; the real /ws of messaging-service through the gateway is proven
+ * by {@link LocalPlatformEndToEndTest}. The other services point at a port nothing listens on, which also shows
+ * the answer for a backend that is down.
  */
 class GatewayWebSocketTest {
 

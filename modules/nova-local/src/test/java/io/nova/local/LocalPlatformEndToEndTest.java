@@ -37,6 +37,8 @@ class LocalPlatformEndToEndTest {
     private static LocalPlatform platform;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> STATUS = new ArrayList<>();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     @BeforeAll
     static void start() {
@@ -119,6 +121,68 @@ class LocalPlatformEndToEndTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(response.body()).isEqualTo("{\"error\":\"not_found\",\"message\":\"no route for /nowhere\"}");
+    }
+
+    @Test
+    void theRealtimeSocketIsServedByMessagingServiceThroughTheGateway() throws Exception {
+        String name = "ws_" + Long.toString(System.nanoTime(), 36);
+        HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/auth/register"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + name + "@example.com\",\"username\":\""
+                        + name + "\",\"password\":\"correct horse battery\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String token = JSON.readTree(registered.body()).path("access_token").asText();
+
+        // Without a token the service itself refuses the upgrade, and the gateway relays its answer.
+        try (Socket raw = new Socket("127.0.0.1", platform.gateway().port())) {
+            raw.setSoTimeout(10_000);
+            raw.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade\r\n"
+                    + "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(readAll(raw.getInputStream())).startsWith("HTTP/1.1 401 ")
+                    .contains("{\"error\":\"unauthorized\"");
+        }
+
+        // A browser's way in: the token in a subprotocol beside nova.v1.
+        java.util.concurrent.BlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        org.java_websocket.client.WebSocketClient socket = new org.java_websocket.client.WebSocketClient(
+                URI.create("ws://127.0.0.1:" + platform.gateway().port() + "/ws"),
+                new org.java_websocket.drafts.Draft_6455(List.of(), List.of(
+                        new org.java_websocket.protocols.Protocol("nova.v1"),
+                        new org.java_websocket.protocols.Protocol("bearer." + token)))) {
+            @Override
+            public void onOpen(org.java_websocket.handshake.ServerHandshake handshake) {
+            }
+
+            @Override
+            public void onMessage(String message) {
+                frames.add(message);
+            }
+
+            @Override
+            public void onClose(int code, String reason, boolean remote) {
+            }
+
+            @Override
+            public void onError(Exception ex) {
+            }
+        };
+        try {
+            assertThat(socket.connectBlocking(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(socket.getProtocol().getProvidedProtocol()).isEqualTo("nova.v1");
+            var hello = JSON.readTree(frames.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertThat(hello.path("type").asText()).isEqualTo("hello");
+            socket.send("{\"type\":\"resume\",\"after_event_id\":\""
+                    + hello.path("data").path("last_event_id").asText() + "\"}");
+            assertThat(JSON.readTree(frames.poll(10, java.util.concurrent.TimeUnit.SECONDS)).path("type").asText())
+                    .isEqualTo("resumed");
+            socket.send("{\"type\":\"ping\"}");
+            assertThat(JSON.readTree(frames.poll(10, java.util.concurrent.TimeUnit.SECONDS)).path("type").asText())
+                    .isEqualTo("pong");
+        } finally {
+            socket.closeBlocking();
+        }
     }
 
     @Test

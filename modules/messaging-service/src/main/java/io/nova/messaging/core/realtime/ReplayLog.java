@@ -1,0 +1,150 @@
+package io.nova.messaging.core.realtime;
+
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RScript;
+import org.redisson.api.RScriptAsync;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Each user's replay log: a Redis stream of the events they must receive, shared by every replica. The stream
+ * entry id is the event id clients see, so {@code resume} is a read of the log after it.
+ *
+ * <p>Per user, with one hash tag so the keys stay together on a Redis cluster:
+ * <ul>
+ *   <li>{@code log} — the stream: fields {@code t} (type), {@code e} (the envelope's event id), {@code d} (data);
+ *       capped at the newest {@code maxLength} entries, trimmed exactly;</li>
+ *   <li>{@code eids} — envelope event id → entry id for the entries still in the log: Kafka redelivers, and an
+ *       event already appended is not appended twice;</li>
+ *   <li>{@code meta} — {@code genesis}, the first id this stream ever had (a client id older than it belongs to
+ *       a log Redis has lost), and {@code floor}, the newest id trimmed away (a client id older than it asks for
+ *       events that are gone).</li>
+ * </ul>
+ * Appends and reads are Lua scripts, so the dedup, the trim and the retention checks are each one atomic step.
+ */
+public final class ReplayLog {
+
+    private static final String APPEND = """
+            local known = redis.call('HGET', KEYS[2], ARGV[1])
+            if known then return known end
+            local id = redis.call('XADD', KEYS[1], '*', 't', ARGV[2], 'e', ARGV[1], 'd', ARGV[3])
+            redis.call('HSET', KEYS[2], ARGV[1], id)
+            redis.call('HSETNX', KEYS[3], 'genesis', id)
+            local excess = redis.call('XLEN', KEYS[1]) - tonumber(ARGV[4])
+            if excess > 0 then
+              local oldest = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', excess)
+              for _, entry in ipairs(oldest) do
+                local fields = entry[2]
+                for i = 1, #fields, 2 do
+                  if fields[i] == 'e' then redis.call('HDEL', KEYS[2], fields[i + 1]) end
+                end
+                redis.call('XDEL', KEYS[1], entry[1])
+              end
+              redis.call('HSET', KEYS[3], 'floor', oldest[#oldest][1])
+            end
+            return id""";
+
+    /** {'resync', last} or {'ok', last, id1, type1, data1, id2, ...}. */
+    private static final String READ = """
+            local function before(a, b)
+              local am, as = string.match(a, '^(%d+)-(%d+)$')
+              local bm, bs = string.match(b, '^(%d+)-(%d+)$')
+              am, as, bm, bs = tonumber(am), tonumber(as), tonumber(bm), tonumber(bs)
+              return am < bm or (am == bm and as < bs)
+            end
+            local top = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+            local last = '0-0'
+            if #top > 0 then last = top[1][1] end
+            local after = ARGV[1]
+            local floor = redis.call('HGET', KEYS[2], 'floor')
+            if after == '0-0' then
+              if floor then return {'resync', last} end
+            else
+              if #top == 0 or before(last, after) then return {'resync', last} end
+              local genesis = redis.call('HGET', KEYS[2], 'genesis')
+              if genesis and before(after, genesis) then return {'resync', last} end
+              if floor and before(after, floor) then return {'resync', last} end
+            end
+            local out = {'ok', last}
+            local count = tonumber(ARGV[2])
+            if count > 0 then
+              for _, entry in ipairs(redis.call('XRANGE', KEYS[1], '(' .. after, '+', 'COUNT', count)) do
+                local fields = entry[2]
+                local t, d = '', '{}'
+                for i = 1, #fields, 2 do
+                  if fields[i] == 't' then t = fields[i + 1] elseif fields[i] == 'd' then d = fields[i + 1] end
+                end
+                out[#out + 1] = entry[1]
+                out[#out + 1] = t
+                out[#out + 1] = d
+              end
+            end
+            return out""";
+
+    private final RedissonClient redis;
+    private final String prefix;
+    private final int maxLength;
+
+    /** @param prefix of every key; @param maxLength entries kept per user (the retention) */
+    public ReplayLog(RedissonClient redis, String prefix, int maxLength) {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.maxLength = maxLength;
+    }
+
+    /**
+     * Appends the event to each recipient's log, at most once per event id, then announces it on the wake channel
+     * — one pipelined round trip, executed in that order, so a wake-up never comes before what it announces.
+     */
+    public void append(Collection<UUID> recipients, UUID eventId, String type, String data) {
+        if (recipients.isEmpty()) {
+            return;
+        }
+        RBatch batch = redis.createBatch(BatchOptions.defaults());
+        RScriptAsync script = batch.getScript(StringCodec.INSTANCE);
+        for (UUID user : recipients) {
+            script.evalAsync(RScript.Mode.READ_WRITE, APPEND, RScript.ReturnType.STRING,
+                    List.of(key(user, "log"), key(user, "eids"), key(user, "meta")),
+                    eventId.toString(), type, data, Integer.toString(maxLength));
+        }
+        batch.getTopic(RealtimeSignals.wakeChannel(prefix), StringCodec.INSTANCE)
+                .publishAsync(RealtimeSignals.wakeMessage(recipients));
+        batch.execute();
+    }
+
+    /** Up to {@code count} events after {@code after}, or a resync when the log cannot give all of them. */
+    public LogRead read(UUID user, EventId after, int count) {
+        List<Object> reply = redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_ONLY, READ,
+                RScript.ReturnType.LIST, List.of(key(user, "log"), key(user, "meta")),
+                after.toString(), Integer.toString(count));
+        EventId last = id(reply.get(1));
+        if ("resync".equals(reply.get(0))) {
+            return LogRead.resyncFrom(last);
+        }
+        List<LoggedEvent> events = new ArrayList<>((reply.size() - 2) / 3);
+        for (int i = 2; i + 2 < reply.size(); i += 3) {
+            events.add(new LoggedEvent(id(reply.get(i)), (String) reply.get(i + 1), (String) reply.get(i + 2)));
+        }
+        return new LogRead(false, last, events);
+    }
+
+    /** The newest id in the user's log, {@link EventId#ZERO} when there is none. */
+    public EventId last(UUID user) {
+        return read(user, EventId.ZERO, 0).last();
+    }
+
+    private String key(UUID user, String part) {
+        return prefix + "{" + user + "}:" + part;
+    }
+
+    private static EventId id(Object text) {
+        return EventId.parse((String) text)
+                .orElseThrow(() -> new IllegalStateException("not a stream id in the replay log: " + text));
+    }
+}

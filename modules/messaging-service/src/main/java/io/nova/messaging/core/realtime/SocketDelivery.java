@@ -1,0 +1,221 @@
+package io.nova.messaging.core.realtime;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What one socket sends, in order: its user's replay log from a cursor, plus control frames and typing signals.
+ *
+ * <p>Every event reaches the socket the same way — a read of the log after the cursor — whether it was woken by
+ * the fan-out, asked for by {@code resume}, or re-checked on a heartbeat (which heals a lost wake-up). Reads run
+ * one at a time per socket on the delivery executor, so the cursor only moves forward through the log and no
+ * event is sent twice or out of order. Nothing flows before the client's first {@code resume} places the cursor.
+ *
+ * <p>One frame is in flight at a time; the next is sent when the network has taken it. Events are read only while
+ * the {@link SendQueue} has room, so a slow socket's backlog waits in Redis, not here.
+ */
+final class SocketDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SocketDelivery.class);
+
+    private final UUID user;
+    private final FrameSink sink;
+    private final ReplayLog log;
+    private final Executor executor;
+    private final Frames frames;
+    private final RealtimeMetrics metrics;
+    private final int readBatch;
+    private final SendQueue queue;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean dirty;
+
+    // Guarded by this.
+    private EventId cursor;
+    private long generation;
+    private boolean resumePending;
+    private boolean wantMore;
+    private boolean inFlight;
+    private long inFlightSince;
+    private boolean pumping;
+    private boolean closed;
+
+    SocketDelivery(UUID user, FrameSink sink, ReplayLog log, Executor executor, Frames frames,
+                   RealtimeMetrics metrics, RealtimeSettings settings) {
+        this.user = user;
+        this.sink = sink;
+        this.log = log;
+        this.executor = executor;
+        this.frames = frames;
+        this.metrics = metrics;
+        this.readBatch = settings.readBatch();
+        this.queue = new SendQueue(settings.sendQueueFrames());
+    }
+
+    /** Every event after {@code after} in order, then {@code resumed} (or {@code resync_required}). */
+    void resume(EventId after) {
+        synchronized (this) {
+            cursor = after;
+            generation++;
+            resumePending = true;
+            queue.dropEvents();
+        }
+        metrics.resumes.mark();
+        requestDrain();
+    }
+
+    /** Something may have been appended to the log: read it (soon, on the delivery executor). */
+    void requestDrain() {
+        dirty = true;
+        if (scheduled.compareAndSet(false, true)) {
+            executor.execute(this::drainWhileAsked);
+        }
+    }
+
+    void offerControl(String text) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            queue.offerControl(text);
+        }
+        pump();
+    }
+
+    /** Typing and the like: only to a socket whose client has started (resumed), dropped when it is full. */
+    void offerEphemeral(String text) {
+        boolean taken;
+        synchronized (this) {
+            taken = !closed && cursor != null && queue.offerEphemeral(text);
+        }
+        if (taken) {
+            pump();
+        } else {
+            metrics.typingDropped.mark();
+        }
+    }
+
+    /** True when frames have waited longer than {@code limitNanos} behind a send the network has not taken. */
+    synchronized boolean stalled(long nowNanos, long limitNanos) {
+        return inFlight && !queue.isEmpty() && nowNanos - inFlightSince > limitNanos;
+    }
+
+    synchronized void close() {
+        closed = true;
+        queue.clear();
+    }
+
+    private void drainWhileAsked() {
+        try {
+            do {
+                dirty = false;
+                drain();
+            } while (dirty);
+        } catch (RuntimeException e) {
+            // Redis away or the socket gone: the next wake-up or heartbeat reads again from the same cursor.
+            LOG.debug("Delivery to a socket of {} failed: {}", user, e.toString());
+        } finally {
+            scheduled.set(false);
+        }
+        if (dirty && scheduled.compareAndSet(false, true)) {
+            executor.execute(this::drainWhileAsked);
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            EventId from;
+            long readGeneration;
+            int room;
+            synchronized (this) {
+                if (closed || cursor == null) {
+                    return;
+                }
+                room = Math.min(queue.roomForEvents(), readBatch);
+                if (room == 0) {
+                    wantMore = true;
+                    return;
+                }
+                from = cursor;
+                readGeneration = generation;
+            }
+            LogRead read = log.read(user, from, room);
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                if (readGeneration != generation) {
+                    continue;
+                }
+                if (read.resync()) {
+                    queue.offerControl(frames.resyncRequired(read.last()));
+                    cursor = read.last();
+                    resumePending = false;
+                    metrics.resyncs.mark();
+                } else {
+                    for (LoggedEvent event : read.events()) {
+                        queue.offerEvent(frames.event(event));
+                        cursor = event.id();
+                    }
+                    if (read.events().size() < room && resumePending) {
+                        queue.offerControl(frames.resumed(cursor));
+                        resumePending = false;
+                    }
+                }
+            }
+            pump();
+            if (!read.resync() && read.events().size() < room) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Sends waiting frames one at a time. A send that completes at once calls back into here: the flag turns that
+     * into another turn of this loop instead of a recursion as deep as the queue.
+     */
+    private void pump() {
+        synchronized (this) {
+            if (pumping) {
+                return;
+            }
+            pumping = true;
+        }
+        while (true) {
+            String text;
+            synchronized (this) {
+                text = closed || inFlight ? null : queue.poll();
+                if (text == null) {
+                    pumping = false;
+                    return;
+                }
+                inFlight = true;
+                inFlightSince = System.nanoTime();
+            }
+            sink.send(text, this::sent);
+        }
+    }
+
+    private void sent(Throwable failure) {
+        boolean more;
+        synchronized (this) {
+            inFlight = false;
+            if (failure != null) {
+                // The socket is going away; its close callback cleans up.
+                closed = true;
+                queue.clear();
+                return;
+            }
+            more = wantMore;
+            wantMore = false;
+        }
+        metrics.framesOut.mark();
+        pump();
+        if (more) {
+            requestDrain();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.nova.messaging.realtime;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.nova.embedded.junit.NovaPlatformExtension;
+import io.nova.embedded.junit.TestPlatform;
+import io.nova.messaging.MessagingServiceConfiguration;
+import io.nova.testing.RunningService;
+import io.nova.testing.TestIdentity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The base of the realtime tests: the real messaging-service (with the test table as its conversation audience)
+ * on the real platform, its own Redis key prefix and fan-out consumer group, events raised through its outbox,
+ * and clients that are closed after each test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(NovaPlatformExtension.class)
+abstract class RealtimeServiceTest {
+
+    protected TestPlatform platform;
+    protected RunningService<MessagingServiceConfiguration> service;
+    protected OutboxEvents outbox;
+    protected String keyPrefix;
+    protected String fanOutConsumer;
+    private final List<SocketClient> clients = new ArrayList<>();
+
+    /** The class's own realtime settings (keys under {@code realtime.}). */
+    protected Map<String, String> realtimeSettings() {
+        return Map.of();
+    }
+
+    @BeforeAll
+    final void startService(TestPlatform platform) throws SQLException {
+        this.platform = platform;
+        keyPrefix = platform.redisKeyPrefix() + "rt:";
+        fanOutConsumer = "fanout-" + platform.topicPrefix().replace('.', '-');
+        List<ConfigOverride> overrides = new ArrayList<>(sharedOverrides());
+        realtimeSettings().forEach((key, value) -> overrides.add(ConfigOverride.config("realtime." + key, value)));
+        service = RunningService.start(TableAudienceApplication.class, platform,
+                overrides.toArray(ConfigOverride[]::new));
+        outbox = new OutboxEvents(platform);
+        try (Connection connection = platform.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(TableAudienceApplication.MEMBERS_TABLE);
+        }
+    }
+
+    /** What every replica of this class shares: trusted tokens, the keys and the consumer group. */
+    protected List<ConfigOverride> sharedOverrides() {
+        return List.of(TestIdentity.trustTokens(),
+                ConfigOverride.config("realtime.keyPrefix", keyPrefix),
+                ConfigOverride.config("realtime.fanOutConsumer", fanOutConsumer));
+    }
+
+    @AfterEach
+    final void closeClients() {
+        clients.forEach(client -> {
+            try {
+                client.shutdown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        clients.clear();
+    }
+
+    @AfterAll
+    final void stopService() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    protected URI socketUri(int port) {
+        return URI.create("ws://127.0.0.1:" + port + "/ws");
+    }
+
+    /** A client of this class's service for {@code user}, not yet connected. */
+    protected SocketClient client(String user) {
+        return track(SocketClient.withHeader(socketUri(service.httpPort()), TestIdentity.accessToken(user)));
+    }
+
+    protected SocketClient track(SocketClient client) {
+        clients.add(client);
+        return client;
+    }
+
+    protected void members(UUID conversation, UUID... users) throws SQLException {
+        try (Connection connection = platform.connect(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO test_conversation_members (conversation_id, user_id) VALUES (?, ?)")) {
+            for (UUID user : users) {
+                insert.setObject(1, conversation);
+                insert.setObject(2, user);
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** A Redis client of the test's own (shut it down). */
+    protected RedissonClient redis() {
+        URI uri = URI.create(platform.redisUri());
+        Config config = new Config();
+        config.useSingleServer().setAddress("redis://" + uri.getHost() + ":" + uri.getPort());
+        return Redisson.create(config);
+    }
+
+    /** A counter or gauge of the service's /metrics (0 when it is not there yet). */
+    protected double metric(String name) {
+        String body = service.get("/metrics").body();
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + " ([0-9.eE+-]+)$").matcher(body);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+}
