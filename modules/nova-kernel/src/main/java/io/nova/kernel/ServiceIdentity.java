@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -21,8 +22,9 @@ public record ServiceIdentity(String name, int httpPort, int grpcPort, int admin
 
     /**
      * The identity of {@code application}. Several services can share a classpath (a test runs content-service
-     * beside the real user-service), so the file naming this application class ({@code service.application}) wins;
-     * a classpath with a single identity file (a service's own jar) needs no such match.
+     * beside the real user-service), so the file naming this application class ({@code service.application}), or
+     * the nearest class it extends (a test's variant of a service is still that service), wins; a classpath with a
+     * single identity file (a service's own jar) needs no such match.
      */
     public static ServiceIdentity of(Class<?> application) {
         List<Properties> found = new ArrayList<>();
@@ -38,9 +40,7 @@ public record ServiceIdentity(String name, int httpPort, int grpcPort, int admin
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Properties chosen = found.stream()
-                .filter(properties -> application.getName().equals(properties.getProperty("service.application")))
-                .findFirst()
+        Properties chosen = named(found, application)
                 .orElseGet(() -> {
                     if (found.size() != 1) {
                         throw new IllegalStateException(found.isEmpty()
@@ -56,6 +56,19 @@ public record ServiceIdentity(String name, int httpPort, int grpcPort, int admin
                 Integer.parseInt(required(chosen, "service.grpc.port")),
                 Integer.parseInt(required(chosen, "service.admin.port")),
                 required(chosen, "service.database"));
+    }
+
+    private static Optional<Properties> named(List<Properties> found, Class<?> application) {
+        for (Class<?> type = application; type != null; type = type.getSuperclass()) {
+            String name = type.getName();
+            Optional<Properties> match = found.stream()
+                    .filter(properties -> name.equals(properties.getProperty("service.application")))
+                    .findFirst();
+            if (match.isPresent()) {
+                return match;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Values the configuration falls back to when the environment does not set them. */
