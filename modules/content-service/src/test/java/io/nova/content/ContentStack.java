@@ -23,10 +23,13 @@ final class ContentStack implements AutoCloseable {
     final RunningService<MediaServiceConfiguration> media;
     final RunningService<UserServiceConfiguration> users;
     final RunningService<ContentServiceConfiguration> content;
+    /** media-service's share of the platform: its database, for a second replica or a look at its rows. */
+    final TestPlatform mediaPlatform;
 
     private ContentStack(RunningService<MediaServiceConfiguration> media,
                          RunningService<UserServiceConfiguration> users,
-                         RunningService<ContentServiceConfiguration> content) {
+                         RunningService<ContentServiceConfiguration> content, TestPlatform mediaPlatform) {
+        this.mediaPlatform = mediaPlatform;
         this.media = media;
         this.users = users;
         this.content = content;
@@ -36,10 +39,7 @@ final class ContentStack implements AutoCloseable {
         List<AutoCloseable> started = new ArrayList<>();
         try {
             TestPlatform mediaPlatform = platform.forAnotherService("media-service");
-            RunningService<MediaServiceConfiguration> media = RunningService.start(MediaServiceApplication.class,
-                    mediaPlatform, TestIdentity.trustTokens(),
-                    // The media topic is shared by every test class of the JVM: a consumer group of its own.
-                    ConfigOverride.config("media.processingConsumer", "processing-" + mediaPlatform.database()));
+            RunningService<MediaServiceConfiguration> media = startMedia(mediaPlatform);
             started.add(0, media);
             RunningService<UserServiceConfiguration> users = RunningService.start(UserServiceApplication.class,
                     platform.forAnotherService("user-service"), TestIdentity.trustTokens(),
@@ -56,7 +56,7 @@ final class ContentStack implements AutoCloseable {
             overrides.addAll(List.of(contentOverrides));
             RunningService<ContentServiceConfiguration> content = RunningService.start(
                     ContentServiceApplication.class, platform, overrides.toArray(ConfigOverride[]::new));
-            return new ContentStack(media, users, content);
+            return new ContentStack(media, users, content, mediaPlatform);
         } catch (RuntimeException e) {
             for (AutoCloseable service : started) {
                 try {
@@ -67,6 +67,16 @@ final class ContentStack implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** A media-service replica on {@code mediaPlatform}'s database (another one joins the same consumer group). */
+    static RunningService<MediaServiceConfiguration> startMedia(TestPlatform mediaPlatform,
+                                                                ConfigOverride... overrides) {
+        List<ConfigOverride> all = new ArrayList<>(List.of(TestIdentity.trustTokens(),
+                // The media topic is shared by every test class of the JVM: a consumer group of its own.
+                ConfigOverride.config("media.processingConsumer", "processing-" + mediaPlatform.database())));
+        all.addAll(List.of(overrides));
+        return RunningService.start(MediaServiceApplication.class, mediaPlatform, all.toArray(ConfigOverride[]::new));
     }
 
     @Override

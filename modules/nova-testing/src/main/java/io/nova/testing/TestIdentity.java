@@ -55,6 +55,11 @@ public final class TestIdentity {
     }
 
     public static String accessToken(String userId) {
+        return accessToken(userId, Duration.ofMinutes(15));
+    }
+
+    /** An access token issued now for {@code lifetime} ({@code exp - iat}), signed with this class's key. */
+    public static String accessToken(String userId, Duration lifetime) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer("nova")
@@ -63,7 +68,7 @@ public final class TestIdentity {
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
+                .expirationTime(Date.from(now.plus(lifetime)))
                 .claim(TokenTypes.CLAIM, TokenTypes.ACCESS)
                 .build();
         try {

@@ -12,6 +12,7 @@ import io.nova.proto.media.v1.GetMediaResponse;
 import io.nova.proto.media.v1.Media;
 import io.nova.proto.media.v1.MediaServiceGrpc;
 import io.nova.proto.media.v1.MediaStatus;
+import io.nova.proto.media.v1.ReleaseMediaRequest;
 import io.nova.proto.media.v1.Rendition;
 
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.UUID;
 
 /**
  * content-service's {@link io.nova.content.core.Media} from media-service (gRPC): claiming an author's ready media
- * for a new post, and presigned URLs for the media of a page of posts (never cached: the URLs expire).
+ * for a new post (and giving it back when the post cannot be written), and presigned URLs for the media of a page of posts (never cached: the URLs expire).
  */
 public final class MediaLibrary implements io.nova.content.core.Media {
 
@@ -52,6 +53,15 @@ public final class MediaLibrary implements io.nova.content.core.Media {
         } catch (DomainException refused) {
             throw refusal(refused);
         }
+    }
+
+    @Override
+    public void release(NovaPrincipal author, List<UUID> ids, String claimant) {
+        GrpcCalls.call(SERVICE, () -> media.withCallCredentials(GrpcIdentity.onBehalfOf(author))
+                .releaseMedia(ReleaseMediaRequest.newBuilder()
+                        .addAllMediaIds(ids.stream().map(UUID::toString).toList())
+                        .setClaimant(claimant)
+                        .build()));
     }
 
     @Override

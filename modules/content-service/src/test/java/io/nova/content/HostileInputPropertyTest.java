@@ -1,0 +1,71 @@
+package io.nova.content;
+
+import io.nova.embedded.junit.TestPlatform;
+import io.nova.testing.ApiClient;
+import io.nova.testing.TestIdentity;
+import io.nova.testing.hostile.ApiRoute;
+import io.nova.testing.hostile.HostileInput;
+import io.nova.testing.hostile.HostileInputs;
+import io.nova.testing.hostile.HostileProbe;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every request type of content-service (read from its resources) under hostile input — arbitrary JSON, odd
+ * numbers, control characters, duplicate keys, odd paths and parameters, bad tokens: never a 5xx, and every 4xx
+ * the API's JSON error (issue #12). Each input is aimed at a fresh post and comment of a real user.
+ */
+class HostileInputPropertyTest {
+
+    private static ContentStack stack;
+    private static HostileProbe probe;
+
+    @BeforeContainer
+    static void start() {
+        stack = ContentStack.start(TestPlatform.forClassOutsideJupiter(HostileInputPropertyTest.class));
+        People.Person ann = new People(new ApiClient(stack.users)).register();
+        ApiClient http = new ApiClient(stack.content);
+        probe = new HostileProbe(stack.content, () -> TestIdentity.accessToken(ann.id()), () -> {
+            String post = ApiClient.json(http.send("POST", "/api/v1/posts", ann.token(),
+                    ApiClient.body("text", "aimed at"))).path("id").asText();
+            String comment = ApiClient.json(http.send("POST", "/api/v1/posts/" + post + "/comments", ann.token(),
+                    ApiClient.body("text", "aimed at too"))).path("id").asText();
+            return Map.of("id", post, "postId", post, "commentId", comment, "author", ann.id());
+        }).fields("PATCH /api/v1/posts/{id}", "text", "visibility");
+    }
+
+    @AfterContainer
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Example
+    void theRoutesAreReadFromTheResources() {
+        assertThat(probe.routes()).extracting(ApiRoute::toString).contains("POST /api/v1/posts",
+                "PATCH /api/v1/posts/{id}", "DELETE /api/v1/posts/{postId}/comments/{commentId}",
+                "GET /api/v1/posts/bookmarks", "GET /api/v1/health/ready");
+        assertThat(probe.routes()).filteredOn(route -> route.toString().equals("GET /api/v1/posts"))
+                .singleElement().extracting(ApiRoute::queryParams).asList().contains("author", "limit", "cursor");
+    }
+
+    @Property(tries = 120)
+    void noRequestTypeAnswersA5xx(@ForAll("hostile") HostileInput input) {
+        probe.check(input);
+    }
+
+    @Provide
+    Arbitrary<HostileInput> hostile() {
+        return HostileInputs.any();
+    }
+}
