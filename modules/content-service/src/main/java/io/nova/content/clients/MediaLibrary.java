@@ -25,7 +25,8 @@ import java.util.UUID;
 
 /**
  * content-service's {@link io.nova.content.core.Media} from media-service (gRPC): claiming an author's ready media
- * for a new post (and giving it back when the post cannot be written), and presigned URLs for the media of a page of posts (never cached: the URLs expire).
+ * for a new post (and giving it back when the post cannot be written), and presigned URLs for the media of a page
+ * of posts (never cached: the URLs expire).
  */
 public final class MediaLibrary implements io.nova.content.core.Media {
 

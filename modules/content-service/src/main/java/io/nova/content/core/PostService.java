@@ -27,7 +27,8 @@ import java.util.UUID;
 
 /**
  * One post: create (media claimed in media-service first, then the row, its tags, mentions and events in one
- * transaction, the claim given back if that fails), read, edit and delete by the author only. Lists of posts are {@link PostLists}'.
+ * transaction, the claim given back if that fails), read, edit and delete by the author only. Lists of posts are
+ * {@link PostLists}'.
  */
 public final class PostService {
 
