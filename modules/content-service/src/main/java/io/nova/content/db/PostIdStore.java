@@ -49,7 +49,7 @@ public final class PostIdStore {
     }
 
     private static void lock(Handle handle, UUID id) {
-        handle.createQuery("SELECT pg_advisory_xact_lock(:space, hashtext(CAST(:id AS text)))")
-                .bind("space", LOCK_SPACE).bind("id", id).mapTo(Object.class).one();
+        handle.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:space, hashtext(CAST(:id AS text)))")
+                .bind("space", LOCK_SPACE).bind("id", id).mapTo(Integer.class).one();
     }
 }
