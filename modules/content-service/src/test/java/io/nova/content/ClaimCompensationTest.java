@@ -2,14 +2,13 @@ package io.nova.content;
 
 import io.nova.testing.ApiClient;
 import io.nova.testing.MediaUploads;
+import io.nova.testing.WriteFailures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,28 +29,13 @@ class ClaimCompensationTest extends RunningContentStack {
     void start() throws SQLException {
         uploads = new MediaUploads(stack.media);
         holders = new MediaHolders(stack.media);
-        sql("""
-                CREATE FUNCTION refuse_marked_post() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF NEW.text = '%s' THEN
-                        RAISE EXCEPTION 'the test refuses this post';
-                    END IF;
-                    RETURN NEW;
-                END $$;
-                CREATE TRIGGER refuse_marked_post BEFORE INSERT ON posts
-                    FOR EACH ROW EXECUTE FUNCTION refuse_marked_post();""".formatted(MARKER));
+        WriteFailures.refuse(platform, "posts", "INSERT", "text", MARKER);
     }
 
     @AfterAll
     void stop() {
         if (holders != null) {
             holders.close();
-        }
-    }
-
-    private void sql(String statements) throws SQLException {
-        try (Connection db = platform.connect(); Statement sql = db.createStatement()) {
-            sql.execute(statements);
         }
     }
 

@@ -4,17 +4,13 @@ import io.nova.embedded.junit.TestPlatform;
 import io.nova.testing.ApiClient;
 import io.nova.testing.TestIdentity;
 import io.nova.testing.hostile.ApiRoute;
-import io.nova.testing.hostile.HostileInput;
-import io.nova.testing.hostile.HostileInputs;
+import io.nova.testing.hostile.HostileInputProperties;
 import io.nova.testing.hostile.HostileProbe;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * numbers, control characters, duplicate keys, odd paths and parameters, bad tokens: never a 5xx, and every 4xx
  * the API's JSON error (issue #12). Each input is aimed at a fresh post and comment of a real user.
  */
-class HostileInputPropertyTest {
+class HostileInputPropertyTest extends HostileInputProperties {
 
     private static ContentStack stack;
     private static HostileProbe probe;
@@ -50,23 +46,21 @@ class HostileInputPropertyTest {
         }
     }
 
+    @Override
+    protected HostileProbe probe() {
+        return probe;
+    }
+
+    @Override
+    protected List<String> someRoutes() {
+        return List.of("POST /api/v1/posts", "PATCH /api/v1/posts/{id}",
+                "DELETE /api/v1/posts/{postId}/comments/{commentId}", "GET /api/v1/health/ready");
+    }
+
     @Example
-    void theRoutesAreReadFromTheResources() {
-        assertThat(probe.routes()).extracting(ApiRoute::toString).contains("POST /api/v1/posts",
-                "PATCH /api/v1/posts/{id}", "DELETE /api/v1/posts/{postId}/comments/{commentId}",
-                "GET /api/v1/posts/bookmarks", "GET /api/v1/health/ready");
+    void pagingParametersOfABeanParamAreRoutes() {
         assertThat(probe.routes()).filteredOn(route -> route.toString().equals("GET /api/v1/posts"))
-                .singleElement()
-                .satisfies(route -> assertThat(route.queryParams()).contains("author", "limit", "cursor"));
-    }
-
-    @Property(tries = 120)
-    void noRequestTypeAnswersA5xx(@ForAll("hostile") HostileInput input) {
-        probe.check(input);
-    }
-
-    @Provide
-    Arbitrary<HostileInput> hostile() {
-        return HostileInputs.any();
+                .singleElement().extracting(ApiRoute::queryParams)
+                .satisfies(names -> assertThat(names).contains("author", "limit", "cursor"));
     }
 }

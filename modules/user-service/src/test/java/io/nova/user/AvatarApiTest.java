@@ -16,6 +16,7 @@ import io.nova.testing.ApiClient;
 import io.nova.testing.MediaUploads;
 import io.nova.testing.RunningService;
 import io.nova.testing.TestIdentity;
+import io.nova.testing.WriteFailures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -134,19 +133,8 @@ class AvatarApiTest {
     @Test
     void aProfileThatCannotBeWrittenGivesBackTheAvatarItClaimedButNotOneItHeldBefore() throws Exception {
         String marker = "this profile cannot be written";
-        try (Connection db = platform.connect(); Statement sql = db.createStatement()) {
-            // The write really fails after the claim: a trigger raises for one marker name, as an outage would.
-            sql.execute("""
-                    CREATE FUNCTION refuse_marked_profile() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN
-                        IF NEW.display_name = '%s' THEN
-                            RAISE EXCEPTION 'the test refuses this profile';
-                        END IF;
-                        RETURN NEW;
-                    END $$;
-                    CREATE TRIGGER refuse_marked_profile BEFORE UPDATE ON users
-                        FOR EACH ROW EXECUTE FUNCTION refuse_marked_profile();""".formatted(marker));
-        }
+        // The write really fails after the claim: a trigger raises for one marker name, as an outage would.
+        WriteFailures.refuse(platform, "users", "UPDATE", "display_name", marker);
         TestUsers.User ann = users.register();
         String image = uploads.readyImage(ann.token(), 64, 64);
         ManagedChannel channel = GrpcChannels.open("127.0.0.1:" + media.grpcPort(), Duration.ofSeconds(5),
