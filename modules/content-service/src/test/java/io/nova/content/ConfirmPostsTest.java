@@ -55,12 +55,16 @@ class ConfirmPostsTest extends RunningContentStack {
                 .getExistingPostIdsList();
     }
 
+    /** What PostService.create checks, under the id's lock, before it writes the row. */
+    private boolean abandoned(UUID id) {
+        return jdbi.inTransaction(handle -> postIds.lockAndCheckAbandoned(handle, id));
+    }
+
     @Test
     void anIdDeniedOnceCanNeverBecomeAPost() {
         UUID id = UUID.randomUUID();
         assertThat(confirm(id.toString())).isEmpty();
-        // What PostService.create checks, under the id's lock, before it writes the row.
-        assertThat(jdbi.inTransaction(handle -> postIds.lockAndCheckAbandoned(handle, id))).isTrue();
+        assertThat(abandoned(id)).isTrue();
         assertThat(confirm(id.toString())).isEmpty();
     }
 
@@ -78,7 +82,7 @@ class ConfirmPostsTest extends RunningContentStack {
             create.commit();
             assertThat(answer.get(10, TimeUnit.SECONDS)).containsExactly(id.toString());
         }
-        assertThat(jdbi.inTransaction(handle -> postIds.lockAndCheckAbandoned(handle, id))).isFalse();
+        assertThat(abandoned(id)).isFalse();
     }
 
     @Test

@@ -101,6 +101,14 @@ class HostileInputTest extends RunningKernelApp {
         assertThat(path.status()).isEqualTo(400);
         assertThat(path.body().path("error").asText()).isEqualTo("bad_request");
 
+        // Whatever the method: Jetty writes its error pages for GET, POST and HEAD only unless told otherwise.
+        for (String method : new String[] {"PUT", "PATCH", "DELETE", "OPTIONS"}) {
+            Answer other = send(request("/probe/search/po%09sts").header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(other.status()).as(method).isEqualTo(400);
+            assertThat(other.body().path("error").asText()).as(method).isEqualTo("bad_request");
+        }
+
         Answer fine = send(request("/probe/search/posts?q=caf%C3%A9%20au%20lait"));
         assertThat(fine.status()).isEqualTo(200);
         assertThat(fine.body().path("q").asText()).isEqualTo("café au lait");

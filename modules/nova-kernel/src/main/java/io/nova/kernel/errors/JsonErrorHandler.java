@@ -27,6 +27,12 @@ final class JsonErrorHandler extends ErrorHandler {
         this.mapper = mapper;
     }
 
+    /** Every method gets the JSON body: Jetty's default answers PUT, PATCH and DELETE with an empty one. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
