@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code rawBody} when set, else an object of the route's known fields with {@code fieldValues} by position
  * (plus an unknown field, and the first field given twice, when asked).
  *
- * @param rawPath         send {@code pathValues} as they are (they are valid percent-escapes) instead of encoded
+ * @param rawPath         send those {@code pathValues} that are valid as a raw segment (percent-escapes such as
+ *                        {@code %00}) as they are instead of encoded
  * @param token           {@code VALID} (a live token of the service's test user), {@code NONE}, or the text sent
  */
 public record HostileInput(List<String> pathValues, boolean rawPath, List<String> queryValues,
@@ -21,6 +22,9 @@ public record HostileInput(List<String> pathValues, boolean rawPath, List<String
     public static final String VALID = "VALID";
     public static final String NONE = "NONE";
     public static final String REAL = "\u0000REAL";
+    /** What a path segment may hold as it is: unreserved and sub-delimiter characters, and whole %XX escapes. */
+    private static final java.util.regex.Pattern RAW_SAFE =
+            java.util.regex.Pattern.compile("(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})*");
 
     /** The request line's target (path and query) for {@code route}, given the service's real values by name. */
     public String target(ApiRoute route, Map<String, String> realValues) {
@@ -29,7 +33,7 @@ public record HostileInput(List<String> pathValues, boolean rawPath, List<String
             if (value.equals(REAL) && realValues.containsKey(name)) {
                 return realValues.get(name);
             }
-            return rawPath ? value : encode(value.equals(REAL) ? "" : value);
+            return rawPath && RAW_SAFE.matcher(value).matches() ? value : encode(value.equals(REAL) ? "" : value);
         });
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i < route.queryParams().size(); i++) {
