@@ -11,6 +11,7 @@ import io.nova.content.clients.UserRelations;
 import io.nova.content.core.CommentService;
 import io.nova.content.core.InteractionService;
 import io.nova.content.core.Media;
+import io.nova.content.core.PostClaims;
 import io.nova.content.core.PostGate;
 import io.nova.content.core.PostLists;
 import io.nova.content.core.PostService;
@@ -20,6 +21,7 @@ import io.nova.content.core.Users;
 import io.nova.content.db.BookmarkStore;
 import io.nova.content.db.CommentStore;
 import io.nova.content.db.LikeStore;
+import io.nova.content.db.PostIdStore;
 import io.nova.content.db.PostStore;
 import io.nova.content.grpc.ContentGrpcService;
 import io.nova.content.resources.CommentsResource;
@@ -55,7 +57,9 @@ public final class ContentServiceApplication extends NovaApplication<ContentServ
         BookmarkStore bookmarkStore = new BookmarkStore();
         PostGate gate = new PostGate(users, relations);
         PostViews views = new PostViews(users, media);
-        PostService posts = new PostService(context.jdbi(), postStore, users, media, gate, views, context.outbox());
+        PostIdStore postIds = new PostIdStore();
+        PostService posts = new PostService(context.jdbi(), postStore, postIds, users, media, gate, views,
+                context.outbox());
         PostLists lists = new PostLists(context.jdbi(), postStore, bookmarkStore, users, gate, views);
         InteractionService interactions = new InteractionService(context.jdbi(), posts, postStore, new LikeStore(),
                 bookmarkStore, users, context.outbox());
@@ -64,6 +68,6 @@ public final class ContentServiceApplication extends NovaApplication<ContentServ
 
         environment.jersey().register(new PostsResource(posts, lists, interactions, context.idempotency()));
         environment.jersey().register(new CommentsResource(comments, context.idempotency()));
-        context.grpc().addService(new ContentGrpcService(lists));
+        context.grpc().addService(new ContentGrpcService(lists, new PostClaims(context.jdbi(), postIds)));
     }
 }

@@ -3,6 +3,7 @@ package io.nova.content;
 import io.dropwizard.testing.ConfigOverride;
 import io.nova.embedded.junit.TestPlatform;
 import io.nova.media.MediaServiceApplication;
+import io.nova.media.MediaServiceConfiguration;
 import io.nova.testing.PeerServices;
 import io.nova.testing.RunningService;
 import io.nova.user.UserServiceApplication;
@@ -19,10 +20,13 @@ final class ContentStack implements AutoCloseable {
     final RunningService<?> media;
     final RunningService<?> users;
     final RunningService<ContentServiceConfiguration> content;
+    /** media-service's share of the platform: its database, for a second replica or a look at its rows. */
+    final TestPlatform mediaPlatform;
 
     private ContentStack(PeerServices peers, RunningService<ContentServiceConfiguration> content) {
         this.peers = peers;
         this.media = peers.media;
+        this.mediaPlatform = peers.mediaPlatform;
         this.users = peers.users;
         this.content = content;
     }
@@ -39,6 +43,12 @@ final class ContentStack implements AutoCloseable {
             peers.close();
             throw e;
         }
+    }
+
+    /** A media-service replica on {@code mediaPlatform}'s database (another one joins the same consumer group). */
+    static RunningService<MediaServiceConfiguration> startMedia(TestPlatform mediaPlatform,
+                                                                ConfigOverride... overrides) {
+        return PeerServices.startMedia(MediaServiceApplication.class, mediaPlatform, overrides);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDataSize;
 import io.dropwizard.validation.MinDuration;
 import io.dropwizard.util.DataSizeUnit;
+import io.nova.contracts.ServicePorts;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -52,6 +53,22 @@ public final class MediaConfig {
     @NotNull
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
     private Duration sweepInterval;
+
+    /** content-service's gRPC API, asked about "post:" claims. Empty: on loopback at its port (ServicePorts). */
+    @NotNull
+    private String contentServiceTarget;
+
+    /**
+     * Claims other services made are asked about once they are this old and unconfirmed; a claim whose owner never
+     * came to exist is released then. Only needs to outlast a create in flight (seconds).
+     */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration claimGracePeriod;
+
+    @NotNull
+    @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+    private Duration claimSweepInterval;
 
     /**
      * {@code auto}: the ffmpeg media-service carries, else (when it cannot run here) the one on PATH; {@code none}
@@ -145,6 +162,36 @@ public final class MediaConfig {
     @JsonProperty
     public void setSweepInterval(Duration sweepInterval) {
         this.sweepInterval = sweepInterval;
+    }
+
+    @JsonProperty
+    public String getContentServiceTarget() {
+        return ServicePorts.grpcTarget(contentServiceTarget, "content-service");
+    }
+
+    @JsonProperty
+    public void setContentServiceTarget(String contentServiceTarget) {
+        this.contentServiceTarget = contentServiceTarget == null ? "" : contentServiceTarget.strip();
+    }
+
+    @JsonProperty
+    public Duration getClaimGracePeriod() {
+        return claimGracePeriod;
+    }
+
+    @JsonProperty
+    public void setClaimGracePeriod(Duration claimGracePeriod) {
+        this.claimGracePeriod = claimGracePeriod;
+    }
+
+    @JsonProperty
+    public Duration getClaimSweepInterval() {
+        return claimSweepInterval;
+    }
+
+    @JsonProperty
+    public void setClaimSweepInterval(Duration claimSweepInterval) {
+        this.claimSweepInterval = claimSweepInterval;
     }
 
     @JsonProperty

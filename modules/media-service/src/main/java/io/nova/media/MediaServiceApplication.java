@@ -8,7 +8,10 @@ import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
 import io.nova.contracts.Topics;
 import io.nova.kernel.storage.S3Storage;
+import io.grpc.ManagedChannel;
+import io.nova.media.clients.ContentPosts;
 import io.nova.media.core.Attachments;
+import io.nova.media.core.ClaimSweeper;
 import io.nova.media.core.Ffmpeg;
 import io.nova.media.core.ImageProcessor;
 import io.nova.media.core.MediaClaims;
@@ -22,6 +25,7 @@ import io.nova.media.core.UploadService;
 import io.nova.media.core.UploadSweeper;
 import io.nova.media.core.VideoService;
 import io.nova.media.core.VideoProcessor;
+import io.nova.media.db.ClaimStore;
 import io.nova.media.db.MediaStore;
 import io.nova.media.db.ReelStore;
 import io.nova.media.db.VideoStore;
@@ -29,17 +33,22 @@ import io.nova.media.grpc.MediaGrpcService;
 import io.nova.media.resources.ReelResource;
 import io.nova.media.resources.UploadResource;
 import io.nova.media.resources.VideoResource;
+import io.nova.proto.content.v1.ContentServiceGrpc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** media-service: uploads to S3, videos, reels and their processing. */
 public final class MediaServiceApplication extends NovaApplication<MediaServiceConfiguration> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaServiceApplication.class);
+    /** A sweep's question to an owner service: a batch of 100 ids, one indexed lookup. */
+    private static final Duration OWNER_CALL_DEADLINE = Duration.ofSeconds(5);
 
     public static void main(String[] args) throws Exception {
         new MediaServiceApplication().run(serverByDefault(args));
@@ -96,9 +105,22 @@ public final class MediaServiceApplication extends NovaApplication<MediaServiceC
         environment.lifecycle().manage(new UploadSweeper(context.jdbi(), mediaStore, storage,
                 media.getSweepInterval().toJavaDuration()));
         context.grpc().addService(new MediaGrpcService(new MediaClaims(context.jdbi(), mediaStore, views)));
+        sweepClaims(media, environment, context);
 
         environment.jersey().register(new UploadResource(uploads, context.idempotency()));
         environment.jersey().register(new VideoResource(videos, context.idempotency()));
         environment.jersey().register(new ReelResource(reels, context.idempotency()));
+    }
+
+    /** The sweep of claims whose owner never came to exist; the owners of "post:" claims are content-service's. */
+    private static void sweepClaims(MediaConfig media, Environment environment, ServiceContext context) {
+        ManagedChannel content = context.channel(media.getContentServiceTarget(), OWNER_CALL_DEADLINE,
+                ContentServiceGrpc.getServiceDescriptor());
+        ClaimSweeper sweeper = new ClaimSweeper(context.jdbi(), new ClaimStore(),
+                List.of(new ContentPosts(ContentServiceGrpc.newBlockingStub(content))),
+                media.getClaimGracePeriod().toJavaDuration());
+        long every = media.getClaimSweepInterval().toMilliseconds();
+        environment.lifecycle().scheduledExecutorService("claim-sweeper").threads(1).build()
+                .scheduleWithFixedDelay(sweeper, every, every, TimeUnit.MILLISECONDS);
     }
 }

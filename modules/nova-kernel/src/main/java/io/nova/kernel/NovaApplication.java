@@ -175,7 +175,8 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
             keys = pem;
         }
         return new AccessTokenVerifier(keys, jwt.getIssuer(), jwt.getAudience(),
-                jwt.getClockSkew().toJavaDuration(), revoked, Clock.systemUTC());
+                jwt.getAccessTokenTtl().toJavaDuration(), jwt.getClockSkew().toJavaDuration(), revoked,
+                Clock.systemUTC());
     }
 
     /** The kernel parts this service uses: only these start, are configured and are checked by readiness. */

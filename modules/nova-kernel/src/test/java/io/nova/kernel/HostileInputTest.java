@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nova.kernel.api.Text;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,8 +103,36 @@ class HostileInputTest extends RunningKernelApp {
         assertThat(path.status()).isEqualTo(400);
         assertThat(path.body().path("error").asText()).isEqualTo("bad_request");
 
+        // Whatever the method (Jetty writes its error pages for GET, POST and HEAD only unless told otherwise), and
+        // NUL too, the character PostgreSQL cannot store.
+        for (String method : new String[] {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
+            for (String control : new String[] {"%09", "%00"}) {
+                Answer other = send(request("/probe/search/po" + control + "sts")
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+                assertThat(other.status()).as(method + " " + control).isEqualTo(400);
+                assertThat(other.body().path("error").asText()).as(method + " " + control).isEqualTo("bad_request");
+            }
+        }
+
         Answer fine = send(request("/probe/search/posts?q=caf%C3%A9%20au%20lait"));
         assertThat(fine.status()).isEqualTo(200);
         assertThat(fine.body().path("q").asText()).isEqualTo("café au lait");
+    }
+
+    @Test
+    void aConnectionJettyClosesAfterARefusalSaysSo() throws Exception {
+        for (String method : new String[] {"GET", "POST", "DELETE"}) {
+            try (Socket socket = new Socket("127.0.0.1", app.getLocalPort())) {
+                socket.setSoTimeout(5000);
+                socket.getOutputStream().write((method + " /probe/search/po%00sts HTTP/1.1\r\nHost: nova\r\n"
+                        + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                // Read to the end: the server closes this connection after its answer.
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).as(method).startsWith("HTTP/1.1 400 ");
+                // Without it a client pools the connection and its next request there gets no answer at all.
+                assertThat(answer.toLowerCase(java.util.Locale.ROOT)).as(method).contains("\r\nconnection: close\r\n");
+            }
+        }
     }
 }

@@ -21,19 +21,30 @@ public final class PeerServices implements AutoCloseable {
 
     public final RunningService<?> media;
     public final RunningService<?> users;
+    /** media-service's share of the platform: its database, for a second replica or a look at its rows. */
+    public final TestPlatform mediaPlatform;
 
-    private PeerServices(RunningService<?> media, RunningService<?> users) {
+    private PeerServices(RunningService<?> media, RunningService<?> users, TestPlatform mediaPlatform) {
         this.media = media;
         this.users = users;
+        this.mediaPlatform = mediaPlatform;
+    }
+
+    /** A media-service replica on {@code mediaPlatform}'s database (another one joins the same consumer group). */
+    public static <M extends NovaConfiguration> RunningService<M> startMedia(
+            Class<? extends NovaApplication<M>> mediaService, TestPlatform mediaPlatform, ConfigOverride... overrides) {
+        List<ConfigOverride> all = new ArrayList<>(List.of(TestIdentity.trustTokens(),
+                // The media topic is shared by every test class of the JVM: a consumer group of its own.
+                ConfigOverride.config("media.processingConsumer", "processing-" + mediaPlatform.database())));
+        all.addAll(List.of(overrides));
+        return RunningService.start(mediaService, mediaPlatform, all.toArray(ConfigOverride[]::new));
     }
 
     public static <M extends NovaConfiguration, U extends NovaConfiguration> PeerServices start(
             TestPlatform platform, Class<? extends NovaApplication<M>> mediaService,
             Class<? extends NovaApplication<U>> userService) {
         TestPlatform mediaPlatform = platform.forAnotherService("media-service");
-        RunningService<M> media = RunningService.start(mediaService, mediaPlatform, TestIdentity.trustTokens(),
-                // The media topic is shared by every test class of the JVM: a consumer group of its own.
-                ConfigOverride.config("media.processingConsumer", "processing-" + mediaPlatform.database()));
+        RunningService<M> media = startMedia(mediaService, mediaPlatform);
         try {
             RunningService<U> users = RunningService.start(userService, platform.forAnotherService("user-service"),
                     TestIdentity.trustTokens(),
@@ -42,7 +53,7 @@ public final class PeerServices implements AutoCloseable {
                     ConfigOverride.config("auth.argon2MemoryKib", "1024"),
                     ConfigOverride.config("auth.argon2Iterations", "1"),
                     ConfigOverride.config("avatars.mediaServiceTarget", "127.0.0.1:" + media.grpcPort()));
-            return new PeerServices(media, users);
+            return new PeerServices(media, users, mediaPlatform);
         } catch (RuntimeException e) {
             media.close();
             throw e;

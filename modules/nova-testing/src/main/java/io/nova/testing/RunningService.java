@@ -57,6 +57,11 @@ public final class RunningService<C extends NovaConfiguration> implements AutoCl
         return support.getConfiguration();
     }
 
+    /** The running application's environment: its Jersey resources, its object mapper. */
+    public io.dropwizard.core.setup.Environment environment() {
+        return support.getEnvironment();
+    }
+
     /** The names of the health checks readiness runs. */
     public java.util.SortedSet<String> healthCheckNames() {
         return support.getEnvironment().healthChecks().getNames();

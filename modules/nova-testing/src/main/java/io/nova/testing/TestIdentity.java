@@ -58,7 +58,7 @@ public final class TestIdentity {
         return accessToken(userId, Duration.ofMinutes(15));
     }
 
-    /** An access token that expires {@code lifetime} from now (negative: already expired). */
+    /** An access token issued now for {@code lifetime} ({@code exp - iat}), signed with this class's key. */
     public static String accessToken(String userId, Duration lifetime) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()

@@ -11,16 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How user-service issues tokens and keeps passwords. The defaults are the production values; tests lower the
- * Argon2 cost only to stay fast.
+ * Argon2 cost only to stay fast. The access tokens' lifetime is the kernel's {@code jwt.accessTokenTtl}: every
+ * service verifies against the same value.
  */
 public final class AuthConfig {
 
     /** PKCS#8 PEM of the RSA signing key (JWT_PRIVATE_KEY_PEM); empty: tokens cannot be issued (503). */
     private String signingKey;
-
-    @NotNull
-    @MinDuration(value = 1, unit = TimeUnit.MINUTES)
-    private Duration accessTokenTtl = Duration.minutes(15);
 
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.MINUTES)
@@ -64,16 +61,6 @@ public final class AuthConfig {
     @JsonProperty
     public void setSigningKey(String signingKey) {
         this.signingKey = signingKey == null ? "" : signingKey;
-    }
-
-    @JsonProperty
-    public Duration getAccessTokenTtl() {
-        return accessTokenTtl;
-    }
-
-    @JsonProperty
-    public void setAccessTokenTtl(Duration accessTokenTtl) {
-        this.accessTokenTtl = accessTokenTtl;
     }
 
     @JsonProperty

@@ -70,7 +70,7 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
         } else {
             SigningKey key = SigningKey.fromPem(auth.getSigningKey());
             issuer = new TokenIssuer(key, configuredKeys, configuration.getJwt().getIssuer(),
-                    configuration.getJwt().getAudience(), auth.getAccessTokenTtl().toJavaDuration(),
+                    configuration.getJwt().getAudience(), configuration.getJwt().getAccessTokenTtl().toJavaDuration(),
                     auth.getRefreshTokenTtl().toJavaDuration(), skew, Clock.systemUTC());
             if (configuredKeys.find(key.keyId()).isEmpty()) {
                 // Verifiers that use JWKS still find it below; those configured with PEM keys (this service too,

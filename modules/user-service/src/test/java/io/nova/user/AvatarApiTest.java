@@ -8,12 +8,15 @@ import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.grpc.GrpcChannels;
 import io.nova.media.MediaServiceApplication;
 import io.nova.media.MediaServiceConfiguration;
+import io.nova.proto.media.v1.GetMediaRequest;
+import io.nova.proto.media.v1.MediaServiceGrpc;
 import io.nova.proto.user.v1.GetUserSummariesRequest;
 import io.nova.proto.user.v1.UserServiceGrpc;
 import io.nova.testing.ApiClient;
 import io.nova.testing.MediaUploads;
 import io.nova.testing.RunningService;
 import io.nova.testing.TestIdentity;
+import io.nova.testing.WriteFailures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Avatars: checked and claimed in the real media-service, served as its presigned thumbnail URL. */
+/**
+ * Avatars: checked and claimed in the real media-service, served as its presigned thumbnail URL, and given back
+ * when the profile cannot be written.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(NovaPlatformExtension.class)
 class AvatarApiTest {
@@ -122,6 +128,36 @@ class AvatarApiTest {
         TestUsers.User ann = users.register();
         assertError(setAvatar(ann, UUID.randomUUID().toString()), 422, "avatar_not_found");
         assertError(setAvatar(ann, uploads.pendingImage(ann.token())), 422, "media_not_ready");
+    }
+
+    @Test
+    void aProfileThatCannotBeWrittenGivesBackTheAvatarItClaimedButNotOneItHeldBefore() throws Exception {
+        String marker = "this profile cannot be written";
+        // The write really fails after the claim: a trigger raises for one marker name, as an outage would.
+        WriteFailures.refuse(platform, "users", "UPDATE", "display_name", marker);
+        TestUsers.User ann = users.register();
+        String image = uploads.readyImage(ann.token(), 64, 64);
+        ManagedChannel channel = GrpcChannels.open("127.0.0.1:" + media.grpcPort(), Duration.ofSeconds(5),
+                MediaServiceGrpc.getServiceDescriptor());
+        try {
+            MediaServiceGrpc.MediaServiceBlockingStub grpc = MediaServiceGrpc.newBlockingStub(channel);
+            java.util.function.Supplier<String> holder = () -> grpc.getMedia(GetMediaRequest.newBuilder()
+                    .addMediaIds(image).build()).getMedia(0).getClaimedBy();
+
+            HttpResponse<String> failed = http.send("PATCH", "/api/v1/users/me", ann.token(),
+                    ApiClient.body("display_name", marker, "avatar_media_id", image));
+            assertError(failed, 500, "internal_error");
+            assertThat(holder.get()).isEmpty();
+
+            assertThat(setAvatar(ann, image).statusCode()).isEqualTo(200);
+            assertThat(holder.get()).isEqualTo("avatar:" + ann.id());
+            // The same avatar again in a write that fails: the claim was the profile's before, so it stays.
+            assertError(http.send("PATCH", "/api/v1/users/me", ann.token(),
+                    ApiClient.body("display_name", marker, "avatar_media_id", image)), 500, "internal_error");
+            assertThat(holder.get()).isEqualTo("avatar:" + ann.id());
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test

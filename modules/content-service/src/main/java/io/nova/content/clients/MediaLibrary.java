@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * content-service's {@link io.nova.content.core.Media} from media-service ({@link MediaCatalog}): claiming an
- * author's ready media for a new post, and presigned URLs for the media of a page of posts.
+ * author's ready media for a new post (and giving it back when the post cannot be written), and presigned URLs for
+ * the media of a page of posts (never cached: the URLs expire).
  */
 public final class MediaLibrary implements io.nova.content.core.Media {
 
@@ -26,6 +27,11 @@ public final class MediaLibrary implements io.nova.content.core.Media {
     @Override
     public void claim(NovaPrincipal author, List<UUID> ids, String claimant) {
         catalog.claim(author, ids, claimant);
+    }
+
+    @Override
+    public void release(NovaPrincipal author, List<UUID> ids, String claimant) {
+        catalog.release(ids, claimant);
     }
 
     @Override

@@ -19,6 +19,9 @@ public interface Media {
      */
     void claim(NovaPrincipal author, List<UUID> ids, String claimant);
 
+    /** Gives back what {@code claimant} holds among {@code ids}, e.g. for a post that could not be written. */
+    void release(NovaPrincipal author, List<UUID> ids, String claimant);
+
     /** Views of the ready media among {@code ids}; unknown, deleted or unfinished media is absent. */
     Map<UUID, MediaView> views(Collection<UUID> ids);
 }

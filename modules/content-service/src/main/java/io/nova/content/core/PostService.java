@@ -4,12 +4,14 @@ import io.nova.content.api.AuthorView;
 import io.nova.content.api.ContentEvents;
 import io.nova.content.api.CreatePostRequest;
 import io.nova.content.api.PostView;
+import io.nova.content.db.PostIdStore;
 import io.nova.content.db.PostRow;
 import io.nova.content.db.PostStore;
 import io.nova.contracts.EventTypes;
 import io.nova.contracts.Topics;
 import io.nova.kernel.api.Ids;
 import io.nova.kernel.auth.NovaPrincipal;
+import io.nova.kernel.db.Compensated;
 import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.events.Outbox;
 import org.jdbi.v3.core.Handle;
@@ -25,22 +27,25 @@ import java.util.UUID;
 
 /**
  * One post: create (media claimed in media-service first, then the row, its tags, mentions and events in one
- * transaction), read, edit and delete by the author only. Lists of posts are {@link PostLists}'.
+ * transaction, the claim given back if that fails), read, edit and delete by the author only. Lists of posts are
+ * {@link PostLists}'.
  */
 public final class PostService {
 
     private final Jdbi jdbi;
     private final PostStore posts;
+    private final PostIdStore postIds;
     private final Users users;
     private final Media media;
     private final PostGate gate;
     private final PostViews views;
     private final Outbox outbox;
 
-    public PostService(Jdbi jdbi, PostStore posts, Users users, Media media, PostGate gate, PostViews views,
-                       Outbox outbox) {
+    public PostService(Jdbi jdbi, PostStore posts, PostIdStore postIds, Users users, Media media, PostGate gate,
+                       PostViews views, Outbox outbox) {
         this.jdbi = jdbi;
         this.posts = posts;
+        this.postIds = postIds;
         this.users = users;
         this.media = media;
         this.gate = gate;
@@ -60,24 +65,39 @@ public final class PostService {
         });
         Map<UUID, String> mentioned = mentioned(author, draft.text());
         UUID id = UUID.randomUUID();
-        if (!draft.mediaIds().isEmpty()) {
-            // Claimed before the row exists: a post never shows media that is someone else's or not ready.
-            media.claim(caller, draft.mediaIds(), "post:" + id);
+        if (draft.mediaIds().isEmpty()) {
+            jdbi.useTransaction(handle -> insert(handle, id, author, draft, mentioned));
+        } else {
+            // Claimed before the row exists: a post never shows media that is someone else's or not ready. If the
+            // row then cannot be written, the claim is given back; if this process dies in between, media-service's
+            // claim sweep asks ConfirmPosts and gets it back (PostClaims).
+            String claimant = "post:" + id;
+            media.claim(caller, draft.mediaIds(), claimant);
+            Compensated.inTransaction(jdbi, handle -> {
+                if (postIds.lockAndCheckAbandoned(handle, id)) {
+                    throw DomainException.unavailable("post_abandoned",
+                            "Creating the post took too long and was given up; send it again");
+                }
+                insert(handle, id, author, draft, mentioned);
+                return null;
+            }, () -> media.release(caller, draft.mediaIds(), claimant));
         }
-        Set<String> hashtags = PostText.hashtags(draft.text());
-        jdbi.useTransaction(handle -> {
-            Instant createdAt = posts.insert(handle, id, author, draft.text(), draft.mediaIds(),
-                    draft.visibility().wireName(), draft.replyTo().orElse(null));
-            posts.replaceHashtags(handle, id, hashtags);
-            List<UUID> newly = posts.addMentions(handle, id, mentioned);
-            outbox.append(handle, Topics.CONTENT_EVENTS, EventTypes.POST_CREATED, id.toString(),
-                    new ContentEvents.PostCreated(id.toString(), author.toString(), draft.visibility().wireName(),
-                            draft.replyTo().map(UUID::toString).orElse(null),
-                            draft.mediaIds().stream().map(UUID::toString).toList(), List.copyOf(hashtags),
-                            mentioned.keySet().stream().map(UUID::toString).toList(), createdAt));
-            announceMentions(handle, id, author, newly);
-        });
         return views.one(jdbi.withHandle(handle -> posts.find(handle, id, author)).orElseThrow());
+    }
+
+    /** The row, its tags and mentions, and its events, in the caller's transaction. */
+    private void insert(Handle handle, UUID id, UUID author, PostDraft draft, Map<UUID, String> mentioned) {
+        Set<String> hashtags = PostText.hashtags(draft.text());
+        Instant createdAt = posts.insert(handle, id, author, draft.text(), draft.mediaIds(),
+                draft.visibility().wireName(), draft.replyTo().orElse(null));
+        posts.replaceHashtags(handle, id, hashtags);
+        List<UUID> newly = posts.addMentions(handle, id, mentioned);
+        outbox.append(handle, Topics.CONTENT_EVENTS, EventTypes.POST_CREATED, id.toString(),
+                new ContentEvents.PostCreated(id.toString(), author.toString(), draft.visibility().wireName(),
+                        draft.replyTo().map(UUID::toString).orElse(null),
+                        draft.mediaIds().stream().map(UUID::toString).toList(), List.copyOf(hashtags),
+                        mentioned.keySet().stream().map(UUID::toString).toList(), createdAt));
+        announceMentions(handle, id, author, newly);
     }
 
     public PostView get(UUID viewer, String id) {

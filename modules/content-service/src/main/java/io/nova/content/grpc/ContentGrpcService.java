@@ -5,12 +5,15 @@ import io.grpc.stub.StreamObserver;
 import io.nova.content.api.AuthorView;
 import io.nova.content.api.MediaView;
 import io.nova.content.api.PostView;
+import io.nova.content.core.PostClaims;
 import io.nova.content.core.PostLists;
 import io.nova.kernel.api.Ids;
 import io.nova.kernel.auth.NovaPrincipal;
 import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.grpc.GrpcIdentity;
 import io.nova.proto.content.v1.Author;
+import io.nova.proto.content.v1.ConfirmPostsRequest;
+import io.nova.proto.content.v1.ConfirmPostsResponse;
 import io.nova.proto.content.v1.ContentServiceGrpc;
 import io.nova.proto.content.v1.GetPostsRequest;
 import io.nova.proto.content.v1.GetPostsResponse;
@@ -33,9 +36,18 @@ import java.util.UUID;
 public final class ContentGrpcService extends ContentServiceGrpc.ContentServiceImplBase {
 
     private final PostLists posts;
+    private final PostClaims claims;
 
-    public ContentGrpcService(PostLists posts) {
+    public ContentGrpcService(PostLists posts, PostClaims claims) {
         this.posts = posts;
+        this.claims = claims;
+    }
+
+    @Override
+    public void confirmPosts(ConfirmPostsRequest request, StreamObserver<ConfirmPostsResponse> response) {
+        response.onNext(ConfirmPostsResponse.newBuilder().addAllExistingPostIds(claims.confirm(
+                request.getPostIdsList())).build());
+        response.onCompleted();
     }
 
     @Override

@@ -22,7 +22,8 @@ public final class Attachments {
         Optional<MediaRow> locked = media.lock(handle, mediaId);
         MediaRow row = AttachmentRules.check(mediaId, locked, callerId, expected, claimant);
         // Under the row lock the rules saw the current claimant; the SQL guards the same condition.
-        if (!media.claim(handle, mediaId, claimant)) {
+        // The video or reel is written in this same transaction: its claim is confirmed from the start.
+        if (!media.claim(handle, mediaId, claimant, true)) {
             throw AttachmentRules.inUse(mediaId, row.claimedBy());
         }
         return row;

@@ -51,7 +51,8 @@ public final class MediaClaims {
                 Optional<MediaRow> media = store.lock(handle, id);
                 ClaimRules.checkClaim(id, media, ownerId, claimant);
                 // Under the row lock the rules saw the current claimant; the SQL guards the same condition.
-                if (!store.claim(handle, id, claimant)) {
+                // Another service writes the owner after this: the claim sweep confirms it (ClaimSweeper).
+                if (!store.claim(handle, id, claimant, false)) {
                     throw ClaimRules.inUse(id, media.get().claimedBy());
                 }
                 claimed.add(store.find(handle, id).orElseThrow());

@@ -102,12 +102,19 @@ public final class MediaStore {
                 .bind("id", id).bind("reason", reason).execute() == 1;
     }
 
-    /** Sets the claimant unless another one holds it; true when {@code claimant} holds it afterwards. */
-    public boolean claim(Handle handle, UUID id, String claimant) {
+    /**
+     * Sets the claimant unless another one holds it; true when {@code claimant} holds it afterwards. A new claim
+     * records its time; {@code confirmed} says whether its owner is known to exist already (written in this same
+     * transaction) or is for the claim sweep to confirm. Claiming again for the same claimant changes nothing.
+     */
+    public boolean claim(Handle handle, UUID id, String claimant, boolean confirmed) {
         return handle.createUpdate("""
-                        UPDATE media SET claimed_by = :claimant
+                        UPDATE media SET claimed_by = :claimant,
+                            claimed_at = CASE WHEN claimed_by = :claimant THEN claimed_at ELSE now() END,
+                            claim_confirmed = CASE WHEN claimed_by = :claimant THEN claim_confirmed
+                                                   ELSE :confirmed END
                         WHERE id = :id AND (claimed_by IS NULL OR claimed_by = :claimant)""")
-                .bind("id", id).bind("claimant", claimant).execute() == 1;
+                .bind("id", id).bind("claimant", claimant).bind("confirmed", confirmed).execute() == 1;
     }
 
     /** Unclaims the media {@code claimant} holds among {@code ids}; returns those it released. */
@@ -116,7 +123,7 @@ public final class MediaStore {
             return List.of();
         }
         return handle.createQuery("""
-                        UPDATE media SET claimed_by = NULL
+                        UPDATE media SET claimed_by = NULL, claimed_at = NULL, claim_confirmed = false
                         WHERE id = ANY(:ids) AND claimed_by = :claimant
                         RETURNING id""")
                 .bind("ids", ids.toArray(UUID[]::new)).bind("claimant", claimant)

@@ -37,6 +37,15 @@ public final class TestPlatform {
     }
 
     /**
+     * {@code testClass}'s share of the JVM's platform for tests that JUnit Jupiter does not run (jqwik properties
+     * cannot take Jupiter extensions): the same shared platform, started on first use; nobody closes it but its
+     * JVM shutdown hook, or Jupiter's run if one shares this JVM.
+     */
+    public static TestPlatform forClassOutsideJupiter(Class<?> testClass) {
+        return create(SharedPlatform.acquire().platform(), testClass);
+    }
+
+    /**
      * Another share of the same platform — its own database, bucket and prefixes — for a second service started by
      * the same test class (content-service's tests run the real user-service and media-service beside it, each
      * with its own database as in production).

@@ -18,7 +18,8 @@ import java.util.Date;
 /**
  * Decides whether a bearer token is a valid Nova access token: RS256 only (so neither {@code none} nor an HMAC
  * signed with the public key gets through), a known {@code kid}, a good signature, our issuer and audience,
- * within {@code nbf}..{@code exp} give or take the skew, type {@code access}, and not revoked.
+ * within {@code nbf}..{@code exp} give or take the skew, a lifetime no longer than the issuer's (see
+ * {@link #lifetime}), type {@code access}, and not revoked.
  *
  * <p>A client sends the same token with every request for its 15 minutes, so a token that passed is remembered (by
  * its exact text, for at most {@link #REMEMBER_FOR}): the next request skips parsing and the RSA signature check,
@@ -43,15 +44,18 @@ public final class AccessTokenVerifier {
     private final VerificationKeys keys;
     private final String issuer;
     private final String audience;
+    private final Duration maxLifetime;
     private final Duration skew;
     private final RevokedTokens revoked;
     private final Clock clock;
 
-    public AccessTokenVerifier(VerificationKeys keys, String issuer, String audience, Duration skew,
-                               RevokedTokens revoked, Clock clock) {
+    /** {@code maxLifetime}: how long the issuer makes access tokens live ({@code jwt.accessTokenTtl}). */
+    public AccessTokenVerifier(VerificationKeys keys, String issuer, String audience, Duration maxLifetime,
+                               Duration skew, RevokedTokens revoked, Clock clock) {
         this.keys = keys;
         this.issuer = issuer;
         this.audience = audience;
+        this.maxLifetime = maxLifetime;
         this.skew = skew;
         this.revoked = revoked;
         this.clock = clock;
@@ -110,6 +114,11 @@ public final class AccessTokenVerifier {
         if (notBefore != null && now.plus(skew).isBefore(notBefore)) {
             throw new InvalidTokenException("not valid yet");
         }
+        Duration lifetime = lifetime(expires, instant(claims.getIssueTime()), notBefore, now);
+        if (lifetime.compareTo(maxLifetime.plus(skew)) > 0) {
+            // Defence in depth: a leaked signing key, or an issuer bug, must not mint tokens that live for years.
+            throw new InvalidTokenException("lifetime " + lifetime + " is longer than " + maxLifetime);
+        }
         if (!issuer.equals(claims.getIssuer())) {
             throw new InvalidTokenException("issuer " + claims.getIssuer());
         }
@@ -127,6 +136,24 @@ public final class AccessTokenVerifier {
         }
         return new Verified(new NovaPrincipal(subject, tokenId, expires, token), jwt.getHeader().getKeyID(),
                 notBefore);
+    }
+
+    /**
+     * The longest span the token claims or can still be used for: {@code exp} minus the earliest of {@code iat},
+     * {@code nbf} and now. For the tokens user-service issues ({@code iat = nbf}, in the past) that is
+     * {@code exp - iat}; without {@code iat} it is {@code exp - nbf}; with neither, {@code exp - now}. Taking the
+     * earliest means a token cannot shorten its judged life by claiming a future {@code iat} while having no
+     * {@code nbf} to keep it from being used now.
+     */
+    static Duration lifetime(Instant expires, Instant issuedAt, Instant notBefore, Instant now) {
+        Instant start = now;
+        if (issuedAt != null && issuedAt.isBefore(start)) {
+            start = issuedAt;
+        }
+        if (notBefore != null && notBefore.isBefore(start)) {
+            start = notBefore;
+        }
+        return Duration.between(start, expires);
     }
 
     private static Instant instant(Date date) {

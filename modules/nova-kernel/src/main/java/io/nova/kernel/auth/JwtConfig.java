@@ -2,10 +2,17 @@ package io.nova.kernel.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
-/** How services verify access tokens: who issues them, for whom, and the issuer's public keys. */
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How services verify access tokens: who issues them, for whom, for how long at most, and the issuer's public keys.
+ * user-service issues with the same block, so the lifetime it gives and the one every verifier accepts are one
+ * setting.
+ */
 public final class JwtConfig {
 
     @NotBlank
@@ -25,6 +32,14 @@ public final class JwtConfig {
      * instead of {@link #publicKeys} when set, so verifiers follow key rotations without a restart.
      */
     private String jwksUrl = "";
+
+    /**
+     * How long an access token lives (JWT_ACCESS_TOKEN_TTL): user-service issues them for this long, and every
+     * service refuses a token that claims a longer life (plus {@link #clockSkew}), even with a good signature.
+     */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+    private Duration accessTokenTtl;
 
     /** Tolerated clock difference for {@code exp} and {@code nbf}. */
     @NotNull
@@ -78,5 +93,15 @@ public final class JwtConfig {
     @JsonProperty
     public void setClockSkew(Duration clockSkew) {
         this.clockSkew = clockSkew;
+    }
+
+    @JsonProperty
+    public Duration getAccessTokenTtl() {
+        return accessTokenTtl;
+    }
+
+    @JsonProperty
+    public void setAccessTokenTtl(Duration accessTokenTtl) {
+        this.accessTokenTtl = accessTokenTtl;
     }
 }

@@ -50,7 +50,7 @@ public final class JsonBodyExceptionMapper implements ExceptionMapper<JsonProces
             String field = path(mismatch);
             String type = mismatch.getTargetType() == null ? "value" : describe(mismatch.getTargetType());
             String message = field.isEmpty()
-                    ? "The request body must be a JSON " + type
+                    ? "The request body must be " + type + " in JSON"
                     : "Field '" + field + "' must be " + type;
             return ErrorResponses.of(400, new ApiError("invalid_field", message,
                     field.isEmpty() ? Map.of() : Map.of("field", field)));

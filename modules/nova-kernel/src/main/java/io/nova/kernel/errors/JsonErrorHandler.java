@@ -3,6 +3,7 @@ package io.nova.kernel.errors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -27,15 +28,31 @@ final class JsonErrorHandler extends ErrorHandler {
         this.mapper = mapper;
     }
 
+    /** Every method gets the JSON body: Jetty's default answers PUT, PATCH and DELETE with an empty one. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
+        // Jetty answers here for requests it refused before any handler (a NUL in the path) and then closes some of
+        // those connections without saying so: a client reusing one would get no answer to its next request. Said
+        // and done for all of them; a refused request is worth a new connection.
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.write(true, ByteBuffer.wrap(body(code)), callback);
     }
 
+    /**
+     * A request the parser could not read (a NUL in the path, a broken request line): Jetty closes the connection
+     * after this answer, so the answer says so. Without {@code Connection: close} a client puts the connection back
+     * in its pool and its next request on it gets no answer at all.
+     */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         return ByteBuffer.wrap(body(status));
     }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +26,7 @@ class AccessTokenVerifierTest {
     private final VerificationKeys keys = keyId -> keyTrusted.get()
             ? TestTokens.trustedKeys().find(keyId) : Optional.<RSAPublicKey>empty();
     private final AccessTokenVerifier verifier = new AccessTokenVerifier(keys, "nova", "nova-api",
-            Duration.ofSeconds(30), revoked::contains, new Clock() {
+            Duration.ofMinutes(15), Duration.ofSeconds(30), revoked::contains, new Clock() {
                 @Override
                 public ZoneOffset getZone() {
                     return ZoneOffset.UTC;
@@ -77,5 +78,44 @@ class AccessTokenVerifierTest {
             assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOf(InvalidTokenException.class)
                     .hasMessageContaining("bad signature");
         }
+    }
+
+    @Test
+    void aTokenLivingLongerThanTheIssuersLifetimePlusSkewIsRefused() throws Exception {
+        Instant issued = now.get();
+        assertThatThrownBy(() -> verifier.verify(TestTokens.with("dave", claims -> claims
+                .expirationTime(Date.from(issued.plus(Duration.ofDays(3650)))))))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("lifetime");
+        assertThatThrownBy(() -> verifier.verify(TestTokens.with("dave", claims -> claims.issueTime(Date.from(issued))
+                .expirationTime(Date.from(issued.plus(Duration.ofMinutes(15)).plusSeconds(31))))))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("lifetime");
+        // The longest lifetime the issuer may give, with the clock skew's allowance on top, still passes.
+        assertThat(verifier.verify(TestTokens.with("dave", claims -> claims.issueTime(Date.from(issued))
+                .expirationTime(Date.from(issued.plus(Duration.ofMinutes(15)).plusSeconds(30))))).userId())
+                .isEqualTo("dave");
+    }
+
+    @Test
+    void withoutIatTheLifetimeRunsFromNbfAndWithoutEitherFromNow() throws Exception {
+        Instant start = now.get();
+        assertThatThrownBy(() -> verifier.verify(TestTokens.with("erin", claims -> claims.issueTime(null)
+                .notBeforeTime(Date.from(start.minus(Duration.ofHours(1))))
+                .expirationTime(Date.from(start.plus(Duration.ofMinutes(5)))))))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("lifetime");
+        assertThatThrownBy(() -> verifier.verify(TestTokens.with("erin", claims -> claims.issueTime(null)
+                .notBeforeTime(null).expirationTime(Date.from(start.plus(Duration.ofDays(3650)))))))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("lifetime");
+        assertThat(verifier.verify(TestTokens.with("erin", claims -> claims.issueTime(null).notBeforeTime(null)
+                .expirationTime(Date.from(start.plus(Duration.ofMinutes(10)))))).userId()).isEqualTo("erin");
+    }
+
+    @Test
+    void anIatInTheFutureDoesNotShortenTheLifetimeOfATokenUsableNow() {
+        Instant start = now.get();
+        // Without nbf the token works now; claiming iat = exp - 15 min must not hide its 10 years.
+        assertThatThrownBy(() -> verifier.verify(TestTokens.with("frank", claims -> claims.notBeforeTime(null)
+                .issueTime(Date.from(start.plus(Duration.ofDays(3650))))
+                .expirationTime(Date.from(start.plus(Duration.ofDays(3650)).plus(Duration.ofMinutes(15)))))))
+                .isInstanceOf(InvalidTokenException.class).hasMessageContaining("lifetime");
     }
 }

@@ -77,8 +77,8 @@ class JwksKeysTest {
     void findsTheIssuersKeyAndVerifiesATokenWithIt() throws Exception {
         JwksKeys keys = keys();
         assertThat(keys.find(PublicKeys.keyId(CURRENT))).contains(CURRENT);
-        AccessTokenVerifier verifier = new AccessTokenVerifier(keys, "nova", "nova-api", Duration.ofSeconds(30),
-                id -> false, Clock.systemUTC());
+        AccessTokenVerifier verifier = new AccessTokenVerifier(keys, "nova", "nova-api", Duration.ofMinutes(15),
+                Duration.ofSeconds(30), id -> false, Clock.systemUTC());
         assertThat(verifier.verify(TestTokens.access("u1")).userId()).isEqualTo("u1");
         assertThat(fetches.get()).isEqualTo(1);
     }

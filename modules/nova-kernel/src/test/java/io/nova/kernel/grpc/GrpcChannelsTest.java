@@ -104,7 +104,7 @@ class GrpcChannelsTest {
                 }))
                 .build();
         AccessTokenVerifier verifier = new AccessTokenVerifier(TestTokens.trustedKeys(), "nova", "nova-api",
-                Duration.ofSeconds(30), tokenId -> false, Clock.systemUTC());
+                Duration.ofMinutes(15), Duration.ofSeconds(30), tokenId -> false, Clock.systemUTC());
         server = NettyServerBuilder.forPort(0)
                 .addService(io.grpc.ServerInterceptors.intercept(probe, new CallerInterceptor(verifier)))
                 .build().start();

@@ -9,6 +9,7 @@ import io.nova.proto.media.v1.GetMediaRequest;
 import io.nova.proto.media.v1.Media;
 import io.nova.proto.media.v1.MediaServiceGrpc;
 import io.nova.proto.media.v1.MediaType;
+import io.nova.proto.media.v1.ReleaseMediaRequest;
 import io.nova.proto.media.v1.Rendition;
 import io.nova.user.core.MediaLibrary;
 
@@ -58,6 +59,14 @@ public final class GrpcMediaLibrary implements MediaLibrary {
                 .claimMedia(request));
     }
 
+    @Override
+    public void release(NovaPrincipal caller, UUID mediaId, String claimant) {
+        ReleaseMediaRequest request = ReleaseMediaRequest.newBuilder().addMediaIds(mediaId.toString())
+                .setClaimant(claimant).build();
+        GrpcCalls.call(SERVICE, () -> stub().withCallCredentials(GrpcIdentity.onBehalfOf(caller))
+                .releaseMedia(request));
+    }
+
     private MediaServiceGrpc.MediaServiceBlockingStub stub() {
         return media.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -69,7 +78,8 @@ public final class GrpcMediaLibrary implements MediaLibrary {
                 ? Instant.ofEpochSecond(media.getUrlsExpireAt().getSeconds(), media.getUrlsExpireAt().getNanos())
                 : null;
         return new Item(UUID.fromString(media.getId()), Ids.parse(media.getOwnerId()).orElse(null),
-                media.getType() == MediaType.MEDIA_TYPE_IMAGE, state(media.getStatus()), urls, expires);
+                media.getType() == MediaType.MEDIA_TYPE_IMAGE, state(media.getStatus()), urls, expires,
+                media.getClaimedBy());
     }
 
     private static State state(io.nova.proto.media.v1.MediaStatus status) {

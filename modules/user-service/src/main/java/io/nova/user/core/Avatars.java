@@ -49,16 +49,31 @@ public final class Avatars {
                 .build();
     }
 
-    /** Checks that {@code mediaId} may become the caller's avatar, and claims it for their profile. */
-    public void claim(NovaPrincipal caller, UUID mediaId) {
+    /**
+     * Checks that {@code mediaId} may become the caller's avatar, and claims it for their profile. True when this
+     * call took the claim; false when the profile held it already (the current or an earlier avatar), in which case
+     * a failed profile write must not {@link #release} it.
+     */
+    public boolean claim(NovaPrincipal caller, UUID mediaId) {
         MediaLibrary.Item item = asking(mediaId, () -> media.get(caller, mediaId))
                 .orElseThrow(() -> AvatarRules.notFound(mediaId));
         AvatarRules.check(caller.id(), item);
+        String claimant = claimant(caller);
         asking(mediaId, () -> {
-            media.claim(caller, mediaId, "avatar:" + caller.id());
+            media.claim(caller, mediaId, claimant);
             return null;
         });
         remember(item);
+        return !claimant.equals(item.claimedBy());
+    }
+
+    /** Gives back a claim {@link #claim} took for a profile write that then failed. */
+    public void release(NovaPrincipal caller, UUID mediaId) {
+        media.release(caller, mediaId, claimant(caller));
+    }
+
+    private static String claimant(NovaPrincipal caller) {
+        return "avatar:" + caller.id();
     }
 
     public Optional<String> url(UUID mediaId) {

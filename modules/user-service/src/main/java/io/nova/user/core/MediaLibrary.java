@@ -29,10 +29,11 @@ public interface MediaLibrary {
 
     /**
      * One media item: its owner, whether it is an image, its state, its renditions' URLs by name ("thumbnail",
-     * "medium", "original" …) and when those presigned URLs stop working (null if media-service did not say).
+     * "medium", "original" …), when those presigned URLs stop working (null if media-service did not say), and
+     * who holds it ("avatar:&lt;user&gt;", "post:&lt;id&gt;"; empty when nobody does).
      */
     record Item(UUID id, UUID ownerId, boolean image, State state, Map<String, String> renditionUrls,
-                Instant urlsExpireAt) {
+                Instant urlsExpireAt, String claimedBy) {
     }
 
     /** The item as {@code caller} sees it (their own unfinished uploads too); empty when media-service has none. */
@@ -43,4 +44,7 @@ public interface MediaLibrary {
 
     /** Marks the caller's item as used by {@code claimant}, so media-service keeps it. */
     void claim(NovaPrincipal caller, UUID mediaId, String claimant);
+
+    /** Gives the caller's item back if {@code claimant} holds it. */
+    void release(NovaPrincipal caller, UUID mediaId, String claimant);
 }

@@ -4,6 +4,7 @@ import io.nova.contracts.EventTypes;
 import io.nova.contracts.Topics;
 import io.nova.kernel.api.Ids;
 import io.nova.kernel.auth.NovaPrincipal;
+import io.nova.kernel.db.Compensated;
 import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.events.Outbox;
 import io.nova.kernel.paging.Cursor;
@@ -44,19 +45,22 @@ public final class ProfileService {
         return ProfileViews.own(row, avatars.url(row.avatarMediaId()).orElse(null));
     }
 
-    /** A new avatar is checked and claimed in media-service first: only the caller's own ready image will do. */
+    /**
+     * A new avatar is checked and claimed in media-service first: only the caller's own ready image will do. If the
+     * profile then cannot be written, a claim this call took is given back.
+     */
     public OwnProfile edit(NovaPrincipal principal, ProfileChange change) {
         UUID caller = principal.id();
-        if (change.avatarMediaId() != null) {
-            change.avatarMediaId().ifPresent(mediaId -> avatars.claim(principal, mediaId));
-        }
-        return jdbi.inTransaction(handle -> {
+        Optional<UUID> avatar = change.avatarMediaId() == null ? Optional.empty() : change.avatarMediaId();
+        boolean claimed = avatar.isPresent() && avatars.claim(principal, avatar.get());
+        Runnable undo = claimed ? () -> avatars.release(principal, avatar.get()) : () -> { };
+        return Compensated.inTransaction(jdbi, handle -> {
             ProfileRow row = profiles.update(handle, caller, change)
                     .orElseThrow(() -> DomainException.notFound("User", caller.toString()));
             outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_UPDATED, row.id().toString(),
                     ProfileViews.updated(row));
             return ProfileViews.own(row, avatars.url(row.avatarMediaId()).orElse(null));
-        });
+        }, undo);
     }
 
     public UserProfile byId(UUID viewer, String id) {

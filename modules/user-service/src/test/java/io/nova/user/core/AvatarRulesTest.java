@@ -19,7 +19,7 @@ class AvatarRulesTest {
 
     private static MediaLibrary.Item item(UUID owner, boolean image, MediaLibrary.State state) {
         return new MediaLibrary.Item(MEDIA, owner, image, state, Map.of("thumbnail", "https://s3/t"),
-                Instant.now().plusSeconds(3600));
+                Instant.now().plusSeconds(3600), "");
     }
 
     private static void assertRefusal(DomainException e, ErrorKind kind, String code, String message) {
