@@ -1,5 +1,6 @@
 package io.nova.messaging.core;
 
+import io.nova.kernel.db.Compensated;
 import io.nova.messaging.db.MediaReleaseStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -51,47 +52,29 @@ public final class MediaReleases {
     }
 
     /**
-     * Writes a message whose media {@code claimant} has just claimed, in one transaction. If that transaction
-     * fails while it runs (so it is known to have rolled back: a refusal, a constraint, the database gone), the
-     * media is given back before the failure goes on — or, when media-service cannot take it now, recorded for
-     * {@link #retryDue}: the message id is new and never used again, so releasing later is always right. A failure
-     * of the {@code COMMIT} itself leaves the outcome unknown (the message may exist and hold the media), so nothing
-     * is given back then. The same rule as the kernel's {@code Compensated} on the branch that fixes
-     * content-service's posts; the two should become one when both are in.
+     * Writes a message whose media {@code claimant} has just claimed, in one transaction ({@link Compensated}: when
+     * it is known to have rolled back, the media is given back before the failure goes on; a failed COMMIT leaves
+     * it claimed). When media-service cannot take it back now, the release is recorded for {@link #retryDue}: the
+     * message id is new and never used again, so releasing later is always right.
      */
     public <T> T writeOrGiveBack(String claimant, List<UUID> mediaIds, HandleCallback<T, RuntimeException> work) {
-        boolean[] committing = {false};
-        try {
-            return jdbi.inTransaction(handle -> {
-                T result = work.withHandle(handle);
-                committing[0] = true;
-                return result;
-            });
-        } catch (RuntimeException failed) {
-            if (mediaIds.isEmpty()) {
-                throw failed;
-            }
-            if (committing[0]) {
-                LOG.warn("The commit of {} failed with its outcome unknown; its media {} stays claimed", claimant,
-                        mediaIds, failed);
-                throw failed;
-            }
-            giveBack(claimant, mediaIds, failed);
-            throw failed;
+        if (mediaIds.isEmpty()) {
+            return jdbi.inTransaction(work);
         }
+        return Compensated.inTransaction(jdbi, work, () -> giveBack(claimant, mediaIds));
     }
 
-    private void giveBack(String claimant, List<UUID> mediaIds, RuntimeException failure) {
+    private void giveBack(String claimant, List<UUID> mediaIds) {
         try {
             media.release(mediaIds, claimant);
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
+        } catch (RuntimeException refused) {
             try {
                 jdbi.useHandle(handle -> store.add(handle, claimant, mediaIds));
             } catch (RuntimeException unrecorded) {
-                failure.addSuppressed(unrecorded);
+                unrecorded.addSuppressed(refused);
                 LOG.error("Media {} of the unwritten message {} stays claimed: neither media-service nor the "
                         + "database answered", mediaIds, claimant);
+                throw unrecorded;
             }
         }
     }
