@@ -10,6 +10,11 @@ import javax.sql.DataSource;
  * processed events) then the service's own ({@code db/<service name>}, versions 1 and up). A directory per
  * service, because services can share a classpath — a test runs content-service beside the real user-service and
  * media-service — and each must find only its own migrations.
+ *
+ * <p>Out-of-order is allowed because the two ranges are released independently: a kernel migration added after a
+ * service has shipped its V1 (say 0.3) sorts below what a running database already has, and Flyway would refuse
+ * to start every deployed service instead of applying it. The kernel's migrations touch only its own tables, so
+ * applying them after the service's is safe.
  */
 public final class Migrations {
 
@@ -22,6 +27,7 @@ public final class Migrations {
                 .dataSource(dataSource)
                 .locations(KERNEL, "classpath:db/" + serviceName)
                 .failOnMissingLocations(false)
+                .outOfOrder(true)
                 .load();
     }
 
