@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -34,6 +35,7 @@ final class DeliveryRun {
     private final AtomicIntegerArray received;
     private final Recorder latency = new Recorder(3);
     private final Map<Integer, Integer> statuses = new TreeMap<>();
+    private final AtomicReference<Throwable> firstError = new AtomicReference<>();
 
     DeliveryRun(NovaApi api, int pairs, int rate, int warmupSeconds, int seconds) {
         this.api = api;
@@ -83,7 +85,12 @@ final class DeliveryRun {
             int pair = i % pairs;
             int sender = senderOf(i);
             api.send(accounts.get(sender), conversations.get(pair), PREFIX + i)
-                    .whenComplete((response, error) -> count(error == null ? response.statusCode() : -1));
+                    .whenComplete((response, error) -> {
+                        if (error != null && firstError.compareAndSet(null, error)) {
+                            System.err.println("bench: the first failed send: " + error);
+                        }
+                        count(error == null ? response.statusCode() : -1);
+                    });
         }
         long sendEnd = System.nanoTime();
         long deadline = sendEnd + TimeUnit.SECONDS.toNanos(15);

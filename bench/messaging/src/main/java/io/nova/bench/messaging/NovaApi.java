@@ -43,8 +43,8 @@ final class NovaApi {
         String name = "mb" + run + "_" + n;
         ObjectNode body = JSON.createObjectNode().put("email", name + "@bench.example").put("username", name)
                 .put("password", "bench password " + run);
-        JsonNode user = call("POST", "/api/v1/auth/register", null, body, 201);
-        return new Account(user.path("id").asText(), user.path("access_token").asText());
+        JsonNode registered = call("POST", "/api/v1/auth/register", null, body, 201);
+        return new Account(registered.path("user").path("id").asText(), registered.path("access_token").asText());
     }
 
     /** The direct conversation of two users (created, or the existing one). */

@@ -80,6 +80,9 @@ final class Socket implements WebSocket.Listener {
             try {
                 JsonNode frame = NovaApi.JSON.readTree(text);
                 if ("hello".equals(frame.path("type").asText())) {
+                    // Nothing flows until the client says where to start (docs/api-realtime.md): from now.
+                    String newest = frame.path("data").path("last_event_id").asText("0-0");
+                    webSocket.sendText("{\"type\":\"resume\",\"after_event_id\":\"" + newest + "\"}", true);
                     hello.complete(frame);
                 } else {
                     frames.accept(frame);
