@@ -27,13 +27,12 @@ import io.nova.messaging.resources.ConversationMessagesResource;
 import io.nova.messaging.resources.ConversationsResource;
 import io.nova.messaging.resources.MessagesResource;
 import io.nova.proto.user.v1.UserServiceGrpc;
-import io.nova.messaging.core.realtime.ConversationAudience;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /** messaging-service: conversations, messages, calls, notifications and the realtime WebSocket. */
-public class MessagingServiceApplication extends NovaApplication<MessagingServiceConfiguration> {
+public final class MessagingServiceApplication extends NovaApplication<MessagingServiceConfiguration> {
 
     public static void main(String[] args) throws Exception {
         new MessagingServiceApplication().run(serverByDefault(args));
@@ -50,13 +49,8 @@ public class MessagingServiceApplication extends NovaApplication<MessagingServic
                               ServiceContext context) {
         MemberService members = runConversations(configuration.getConversations(), environment, context);
         // --- realtime (/ws): fan-out of the messaging events, replay logs, sockets ---
-        RealtimeWiring.install(configuration.getRealtime(), environment, context,
-                conversationAudience(context, members));
-    }
-
-    /** Who hears a typing signal: the members, as the conversations core answers it. */
-    protected ConversationAudience conversationAudience(ServiceContext context, MemberService members) {
-        return members::membersVisibleTo;
+        // Who hears a typing signal: the members, as the conversations core answers it.
+        RealtimeWiring.install(configuration.getRealtime(), environment, context, members::membersVisibleTo);
     }
 
     /** Conversations, members, messages, reactions and read state. */

@@ -1,5 +1,6 @@
 package io.nova.messaging.realtime;
 
+import io.nova.messaging.MessagingServiceApplication;
 import io.nova.embedded.junit.TestPlatform;
 import io.nova.testing.TestIdentity;
 
@@ -47,7 +48,7 @@ final class ChildReplica implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"),
-                TableAudienceApplication.class.getName(), "server", config.toString()));
+                MessagingServiceApplication.class.getName(), "server", config.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(platform.environment());
         builder.environment().putAll(Map.of(

@@ -3,6 +3,7 @@ package io.nova.messaging.realtime;
 import io.dropwizard.testing.ConfigOverride;
 import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
+import io.nova.messaging.MessagingServiceApplication;
 import io.nova.messaging.MessagingServiceConfiguration;
 import io.nova.testing.RunningService;
 import io.nova.testing.TestIdentity;
@@ -19,7 +20,6 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The base of the realtime tests: the real messaging-service (with the test table as its conversation audience)
- * on the real platform, its own Redis key prefix and fan-out consumer group, events raised through its outbox,
+ * The base of the realtime tests: the real messaging-service on the real platform, its own Redis key prefix and fan-out consumer group, events raised through its outbox,
  * and clients that are closed after each test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,18 +48,15 @@ abstract class RealtimeServiceTest {
     }
 
     @BeforeAll
-    final void startService(TestPlatform platform) throws SQLException {
+    final void startService(TestPlatform platform) {
         this.platform = platform;
         keyPrefix = platform.redisKeyPrefix() + "rt:";
         fanOutConsumer = "fanout-" + platform.topicPrefix().replace('.', '-');
         List<ConfigOverride> overrides = new ArrayList<>(sharedOverrides());
         realtimeSettings().forEach((key, value) -> overrides.add(ConfigOverride.config("realtime." + key, value)));
-        service = RunningService.start(TableAudienceApplication.class, platform,
+        service = RunningService.start(MessagingServiceApplication.class, platform,
                 overrides.toArray(ConfigOverride[]::new));
         outbox = new OutboxEvents(platform);
-        try (Connection connection = platform.connect(); Statement statement = connection.createStatement()) {
-            statement.execute(TableAudienceApplication.MEMBERS_TABLE);
-        }
     }
 
     /** What every replica of this class shares: trusted tokens, the keys and the consumer group. */
@@ -103,14 +99,35 @@ abstract class RealtimeServiceTest {
         return client;
     }
 
+    /**
+     * A group conversation with {@code users} as members, written into the real tables the conversations core
+     * reads (the realtime tests run without user-service, which creating one through the API would ask about).
+     */
     protected void members(UUID conversation, UUID... users) throws SQLException {
-        try (Connection connection = platform.connect(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO test_conversation_members (conversation_id, user_id) VALUES (?, ?)")) {
+        try (Connection connection = platform.connect();
+             PreparedStatement group = connection.prepareStatement(
+                     "INSERT INTO conversations (id, kind, created_by) VALUES (?, 'group', ?)");
+             PreparedStatement member = connection.prepareStatement(
+                     "INSERT INTO members (conversation_id, user_id, role) VALUES (?, ?, 'member')")) {
+            group.setObject(1, conversation);
+            group.setObject(2, users[0]);
+            group.executeUpdate();
             for (UUID user : users) {
-                insert.setObject(1, conversation);
-                insert.setObject(2, user);
-                insert.executeUpdate();
+                member.setObject(1, conversation);
+                member.setObject(2, user);
+                member.executeUpdate();
             }
+        }
+    }
+
+    /** {@code user} leaves {@code conversation}, as the core records it. */
+    protected void left(UUID conversation, UUID user) throws SQLException {
+        try (Connection connection = platform.connect(); PreparedStatement leave = connection.prepareStatement("""
+                UPDATE members SET left_seq = 0, left_at = clock_timestamp()
+                 WHERE conversation_id = ? AND user_id = ?""")) {
+            leave.setObject(1, conversation);
+            leave.setObject(2, user);
+            leave.executeUpdate();
         }
     }
 
