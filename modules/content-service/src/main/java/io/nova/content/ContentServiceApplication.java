@@ -11,7 +11,7 @@ import io.nova.content.clients.UserRelations;
 import io.nova.content.core.CommentService;
 import io.nova.content.core.InteractionService;
 import io.nova.content.core.Media;
-import io.nova.content.core.PostClaims;
+import io.nova.kernel.db.ClaimOwnerIds;
 import io.nova.content.core.PostGate;
 import io.nova.content.core.PostLists;
 import io.nova.content.core.PostService;
@@ -22,6 +22,7 @@ import io.nova.content.db.BookmarkStore;
 import io.nova.content.db.CommentStore;
 import io.nova.content.db.LikeStore;
 import io.nova.content.db.PostIdStore;
+import io.nova.kernel.db.SettledIds;
 import io.nova.content.db.PostStore;
 import io.nova.content.grpc.ContentGrpcService;
 import io.nova.content.resources.CommentsResource;
@@ -57,7 +58,7 @@ public final class ContentServiceApplication extends NovaApplication<ContentServ
         BookmarkStore bookmarkStore = new BookmarkStore();
         PostGate gate = new PostGate(users, relations);
         PostViews views = new PostViews(users, media);
-        PostIdStore postIds = new PostIdStore();
+        SettledIds postIds = PostIdStore.create();
         PostService posts = new PostService(context.jdbi(), postStore, postIds, users, media, gate, views,
                 context.outbox());
         PostLists lists = new PostLists(context.jdbi(), postStore, bookmarkStore, users, gate, views);
@@ -68,6 +69,6 @@ public final class ContentServiceApplication extends NovaApplication<ContentServ
 
         environment.jersey().register(new PostsResource(posts, lists, interactions, context.idempotency()));
         environment.jersey().register(new CommentsResource(comments, context.idempotency()));
-        context.grpc().addService(new ContentGrpcService(lists, new PostClaims(context.jdbi(), postIds)));
+        context.grpc().addService(new ContentGrpcService(lists, new ClaimOwnerIds(context.jdbi(), postIds, "post_ids")));
     }
 }

@@ -1,5 +1,6 @@
 package io.nova.content;
 
+import io.nova.testing.MediaHolders;
 import io.nova.testing.ApiClient;
 import io.nova.testing.People;
 import io.nova.testing.MediaUploads;

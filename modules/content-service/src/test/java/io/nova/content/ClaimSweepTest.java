@@ -2,6 +2,7 @@ package io.nova.content;
 
 import io.dropwizard.testing.ConfigOverride;
 import io.nova.media.MediaServiceConfiguration;
+import io.nova.testing.MediaHolders;
 import io.nova.testing.ApiClient;
 import io.nova.testing.People;
 import io.nova.testing.MediaUploads;

@@ -4,6 +4,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.nova.content.db.PostIdStore;
+import io.nova.kernel.db.SettledIds;
 import io.nova.kernel.grpc.GrpcChannels;
 import io.nova.proto.content.v1.ConfirmPostsRequest;
 import io.nova.proto.content.v1.ContentServiceGrpc;
@@ -34,7 +35,7 @@ class ConfirmPostsTest extends RunningContentStack {
     private ManagedChannel channel;
     private ContentServiceGrpc.ContentServiceBlockingStub content;
     private Jdbi jdbi;
-    private final PostIdStore postIds = new PostIdStore();
+    private final SettledIds postIds = PostIdStore.create();
 
     @BeforeAll
     void connect() {

@@ -58,6 +58,10 @@ public final class MediaConfig {
     @NotNull
     private String contentServiceTarget;
 
+    /** messaging-service's gRPC API, asked about "message:" claims. Empty: on loopback at its port. */
+    @NotNull
+    private String messagingServiceTarget;
+
     /**
      * Claims other services made are asked about once they are this old and unconfirmed; a claim whose owner never
      * came to exist is released then. Only needs to outlast a create in flight (seconds).
@@ -172,6 +176,16 @@ public final class MediaConfig {
     @JsonProperty
     public void setContentServiceTarget(String contentServiceTarget) {
         this.contentServiceTarget = contentServiceTarget == null ? "" : contentServiceTarget.strip();
+    }
+
+    @JsonProperty
+    public String getMessagingServiceTarget() {
+        return ServicePorts.grpcTarget(messagingServiceTarget, "messaging-service");
+    }
+
+    @JsonProperty
+    public void setMessagingServiceTarget(String messagingServiceTarget) {
+        this.messagingServiceTarget = messagingServiceTarget == null ? "" : messagingServiceTarget.strip();
     }
 
     @JsonProperty

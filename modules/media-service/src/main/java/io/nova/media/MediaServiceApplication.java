@@ -10,6 +10,7 @@ import io.nova.contracts.Topics;
 import io.nova.kernel.storage.S3Storage;
 import io.grpc.ManagedChannel;
 import io.nova.media.clients.ContentPosts;
+import io.nova.media.clients.MessagingMessages;
 import io.nova.media.core.Attachments;
 import io.nova.media.core.ClaimSweeper;
 import io.nova.media.core.Ffmpeg;
@@ -34,6 +35,7 @@ import io.nova.media.resources.ReelResource;
 import io.nova.media.resources.UploadResource;
 import io.nova.media.resources.VideoResource;
 import io.nova.proto.content.v1.ContentServiceGrpc;
+import io.nova.proto.messaging.v1.MessagingServiceGrpc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,12 +114,18 @@ public final class MediaServiceApplication extends NovaApplication<MediaServiceC
         environment.jersey().register(new ReelResource(reels, context.idempotency()));
     }
 
-    /** The sweep of claims whose owner never came to exist; the owners of "post:" claims are content-service's. */
+    /**
+     * The sweep of claims whose owner never came to exist: "post:" claims are content-service's to answer,
+     * "message:" claims messaging-service's.
+     */
     private static void sweepClaims(MediaConfig media, Environment environment, ServiceContext context) {
         ManagedChannel content = context.channel(media.getContentServiceTarget(), OWNER_CALL_DEADLINE,
                 ContentServiceGrpc.getServiceDescriptor());
+        ManagedChannel messaging = context.channel(media.getMessagingServiceTarget(), OWNER_CALL_DEADLINE,
+                MessagingServiceGrpc.getServiceDescriptor());
         ClaimSweeper sweeper = new ClaimSweeper(context.jdbi(), new ClaimStore(),
-                List.of(new ContentPosts(ContentServiceGrpc.newBlockingStub(content))),
+                List.of(new ContentPosts(ContentServiceGrpc.newBlockingStub(content)),
+                        new MessagingMessages(MessagingServiceGrpc.newBlockingStub(messaging))),
                 media.getClaimGracePeriod().toJavaDuration());
         long every = media.getClaimSweepInterval().toMilliseconds();
         environment.lifecycle().scheduledExecutorService("claim-sweeper").threads(1).build()

@@ -5,6 +5,10 @@ import io.nova.clients.PeerClients;
 import io.nova.kernel.KernelPart;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
+import io.nova.kernel.db.ClaimOwnerIds;
+import io.nova.kernel.db.SettledIds;
+import io.nova.messaging.db.MessageIdStore;
+import io.nova.messaging.grpc.MessagingGrpcService;
 import io.nova.messaging.clients.MessageMedia;
 import io.nova.messaging.clients.UserPeople;
 import io.nova.messaging.core.Access;
@@ -65,7 +69,11 @@ public final class MessagingServiceApplication extends NovaApplication<Messaging
         ReactionStore reactionStore = new ReactionStore();
         Access access = new Access(conversationStore, memberStore, people);
         Announcer announcer = new Announcer(context.outbox(), memberStore);
-        MediaReleases releases = new MediaReleases(context.jdbi(), new MediaReleaseStore(), media);
+        SettledIds messageIds = MessageIdStore.create();
+        MediaReleases releases = new MediaReleases(context.jdbi(), new MediaReleaseStore(), messageIds, media);
+        // media-service's claim sweep asks which "message:<id>" owners exist.
+        context.grpc().addService(new MessagingGrpcService(new ClaimOwnerIds(context.jdbi(), messageIds,
+                "message_ids")));
         environment.lifecycle().manage(new MediaReleaseRetries(releases,
                 config.getMediaReleaseRetry().toJavaDuration()));
 

@@ -235,7 +235,8 @@ abstract class ManifestContract {
                 // Service-to-service gRPC by the Services' names and their gRPC ports.
                 .containsEntry("USER_SERVICE_GRPC", "user-service:9083")
                 .containsEntry("MEDIA_SERVICE_GRPC", "media-service:9082")
-                .containsEntry("CONTENT_SERVICE_GRPC", "content-service:9081");
+                .containsEntry("CONTENT_SERVICE_GRPC", "content-service:9081")
+                .containsEntry("MESSAGING_SERVICE_GRPC", "messaging-service:9084");
         assertThat(secretKeys("nova-db-credentials")).contains("DATABASE_URL", "DB_USER", "DB_PASSWORD");
         assertThat(secretKeys("nova-redis-credentials")).contains("REDIS_URL");
         assertThat(secretKeys("nova-jwt-public-key")).contains("JWT_PUBLIC_KEY_PEM");

@@ -4,7 +4,7 @@ import io.nova.content.api.AuthorView;
 import io.nova.content.api.ContentEvents;
 import io.nova.content.api.CreatePostRequest;
 import io.nova.content.api.PostView;
-import io.nova.content.db.PostIdStore;
+import io.nova.kernel.db.SettledIds;
 import io.nova.content.db.PostRow;
 import io.nova.content.db.PostStore;
 import io.nova.contracts.EventTypes;
@@ -34,14 +34,14 @@ public final class PostService {
 
     private final Jdbi jdbi;
     private final PostStore posts;
-    private final PostIdStore postIds;
+    private final SettledIds postIds;
     private final Users users;
     private final Media media;
     private final PostGate gate;
     private final PostViews views;
     private final Outbox outbox;
 
-    public PostService(Jdbi jdbi, PostStore posts, PostIdStore postIds, Users users, Media media, PostGate gate,
+    public PostService(Jdbi jdbi, PostStore posts, SettledIds postIds, Users users, Media media, PostGate gate,
                        PostViews views, Outbox outbox) {
         this.jdbi = jdbi;
         this.posts = posts;
@@ -70,7 +70,7 @@ public final class PostService {
         } else {
             // Claimed before the row exists: a post never shows media that is someone else's or not ready. If the
             // row then cannot be written, the claim is given back; if this process dies in between, media-service's
-            // claim sweep asks ConfirmPosts and gets it back (PostClaims).
+            // claim sweep asks ConfirmPosts and gets it back (ClaimOwnerIds).
             String claimant = "post:" + id;
             media.claim(caller, draft.mediaIds(), claimant);
             Compensated.inTransaction(jdbi, handle -> {

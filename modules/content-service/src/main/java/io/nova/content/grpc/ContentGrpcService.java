@@ -5,7 +5,7 @@ import io.grpc.stub.StreamObserver;
 import io.nova.content.api.AuthorView;
 import io.nova.content.api.MediaView;
 import io.nova.content.api.PostView;
-import io.nova.content.core.PostClaims;
+import io.nova.kernel.db.ClaimOwnerIds;
 import io.nova.content.core.PostLists;
 import io.nova.kernel.api.Ids;
 import io.nova.kernel.auth.NovaPrincipal;
@@ -36,9 +36,9 @@ import java.util.UUID;
 public final class ContentGrpcService extends ContentServiceGrpc.ContentServiceImplBase {
 
     private final PostLists posts;
-    private final PostClaims claims;
+    private final ClaimOwnerIds claims;
 
-    public ContentGrpcService(PostLists posts, PostClaims claims) {
+    public ContentGrpcService(PostLists posts, ClaimOwnerIds claims) {
         this.posts = posts;
         this.claims = claims;
     }

@@ -44,11 +44,20 @@ public final class ClaimSweeper implements Runnable {
         this.grace = grace;
     }
 
-    /** One pass over every kind; returns how many claims it released. */
+    /**
+     * One pass over every kind; returns how many claims it released. Each kind on its own: one owner service
+     * away does not keep the others' claims from being settled.
+     */
     public int sweep() {
         int released = 0;
         for (ClaimOwners owner : owners) {
-            released += sweep(owner);
+            try {
+                released += sweep(owner);
+            } catch (RuntimeException e) {
+                // Its owner service or the database away: the next run asks again.
+                LOG.warn("Sweeping the {} claims failed; retrying at the next interval: {}", owner.kind(),
+                        e.toString());
+            }
         }
         return released;
     }

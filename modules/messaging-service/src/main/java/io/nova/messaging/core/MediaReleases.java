@@ -1,6 +1,8 @@
 package io.nova.messaging.core;
 
 import io.nova.kernel.db.Compensated;
+import io.nova.kernel.db.SettledIds;
+import io.nova.kernel.errors.DomainException;
 import io.nova.messaging.db.MediaReleaseStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -23,12 +25,19 @@ public final class MediaReleases {
 
     private final Jdbi jdbi;
     private final MediaReleaseStore store;
+    private final SettledIds messageIds;
     private final Media media;
 
-    public MediaReleases(Jdbi jdbi, MediaReleaseStore store, Media media) {
+    public MediaReleases(Jdbi jdbi, MediaReleaseStore store, SettledIds messageIds, Media media) {
         this.jdbi = jdbi;
         this.store = store;
+        this.messageIds = messageIds;
         this.media = media;
+    }
+
+    /** Who holds a message's media in media-service: "message:&lt;id&gt;", the owner its claim sweep asks about. */
+    public static String claimant(UUID messageId) {
+        return "message:" + messageId;
     }
 
     /** Records the release in the caller's transaction; {@link #now} carries it out after the commit. */
@@ -52,16 +61,25 @@ public final class MediaReleases {
     }
 
     /**
-     * Writes a message whose media {@code claimant} has just claimed, in one transaction ({@link Compensated}: when
+     * Writes a message whose media was just claimed for it, in one transaction ({@link Compensated}: when
      * it is known to have rolled back, the media is given back before the failure goes on; a failed COMMIT leaves
      * it claimed). When media-service cannot take it back now, the release is recorded for {@link #retryDue}: the
      * message id is new and never used again, so releasing later is always right.
      */
-    public <T> T writeOrGiveBack(String claimant, List<UUID> mediaIds, HandleCallback<T, RuntimeException> work) {
+    public <T> T writeOrGiveBack(UUID messageId, List<UUID> mediaIds, HandleCallback<T, RuntimeException> work) {
         if (mediaIds.isEmpty()) {
             return jdbi.inTransaction(work);
         }
-        return Compensated.inTransaction(jdbi, work, () -> giveBack(claimant, mediaIds));
+        String claimant = claimant(messageId);
+        return Compensated.inTransaction(jdbi, handle -> {
+            // media-service's sweep may have asked about this id while the send was slow, been told "no such
+            // message" and given the media back: that answer stands, the send fails (ConfirmMessages).
+            if (messageIds.lockAndCheckAbandoned(handle, messageId)) {
+                throw DomainException.unavailable("message_abandoned",
+                        "Sending the message took too long and was given up; send it again");
+            }
+            return work.withHandle(handle);
+        }, () -> giveBack(claimant, mediaIds));
     }
 
     private void giveBack(String claimant, List<UUID> mediaIds) {

@@ -53,10 +53,9 @@ public final class MessageService {
         MessageDraft draft = MessageDraft.of(request);
         access.requireOpen(jdbi.withHandle(handle -> access.member(handle, conversation, me, conversationId)));
         UUID id = UUID.randomUUID();
-        String claimant = "message:" + id;
         List<MediaView> claimed = draft.mediaIds().isEmpty() ? List.of() : media.claim(sender, draft.mediaIds(),
-                claimant);
-        MessageRow row = releases.writeOrGiveBack(claimant, draft.mediaIds(), handle -> {
+                MediaReleases.claimant(id));
+        MessageRow row = releases.writeOrGiveBack(id, draft.mediaIds(), handle -> {
             // The seq first: its row lock orders this send after any membership change, which the check below
             // then sees; a refusal rolls the seq back.
             long seq = conversations.nextSeq(handle, conversation).orElseThrow(() -> Access.notFound(conversationId));
@@ -107,12 +106,12 @@ public final class MessageService {
             }
             MessageRow tombstone = messages.tombstone(handle, id);
             reactions.clear(handle, id);
-            releases.record(handle, "message:" + id, row.mediaIds());
+            releases.record(handle, MediaReleases.claimant(id), row.mediaIds());
             announcer.toMembers(handle, EventTypes.MESSAGE_DELETED, row.conversationId(),
                     Views.message(tombstone, List.of(), List.of(), null));
             return row.mediaIds();
         });
-        releases.now("message:" + id, media);
+        releases.now(MediaReleases.claimant(id), media);
     }
 
     /** A message of a conversation the caller is a member of; 404 otherwise. */
