@@ -36,7 +36,7 @@ class DbCommandTest {
         System.setProperty("dw.database.password", platform.dbPassword());
 
         String migrate = run("db", "migrate");
-        assertThat(migrate).contains("Applied 2 migration(s)");
+        assertThat(migrate).contains("Applied 3 migration(s)");
         try (Connection connection = platform.connect();
              ResultSet tables = connection.getMetaData().getTables(null, "public", "nova_%", new String[] {"TABLE"})) {
             int count = 0;
@@ -46,7 +46,8 @@ class DbCommandTest {
             assertThat(count).isEqualTo(2);
         }
         assertThat(run("db", "migrate")).contains("Applied 0 migration(s)");
-        assertThat(run("db", "info")).contains("outbox").contains("processed events").contains("SUCCESS");
+        assertThat(run("db", "info")).contains("outbox").contains("processed events").contains("outbox notify")
+                .contains("SUCCESS");
     }
 
     private static String run(String... arguments) throws Exception {
