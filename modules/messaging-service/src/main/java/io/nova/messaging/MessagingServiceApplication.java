@@ -48,7 +48,8 @@ public class MessagingServiceApplication extends NovaApplication<MessagingServic
     @Override
     protected void runService(MessagingServiceConfiguration configuration, Environment environment,
                               ServiceContext context) {
-        MemberService members = runConversations(configuration.getConversations(), environment, context);
+        MemberService members = runConversations(configuration.getConversations(), configuration.getCalls(),
+                environment, context);
         // --- realtime (/ws): fan-out of the messaging events, replay logs, sockets ---
         RealtimeWiring.install(configuration.getRealtime(), environment, context,
                 conversationAudience(context, members));
@@ -59,8 +60,9 @@ public class MessagingServiceApplication extends NovaApplication<MessagingServic
         return members::membersVisibleTo;
     }
 
-    /** Conversations, members, messages, reactions and read state. */
-    private MemberService runConversations(ConversationsConfig config, Environment environment, ServiceContext context) {
+    /** Conversations, members, messages, reactions and read state; calls, on the same access rules. */
+    private MemberService runConversations(ConversationsConfig config, CallsConfig calls, Environment environment,
+                                           ServiceContext context) {
         PeerClients peers = PeerClients.open(context, config);
         People people = new UserPeople(UserServiceGrpc.newFutureStub(peers.users()), peers.relationships());
         Media media = new MessageMedia(peers.catalog());
@@ -74,6 +76,7 @@ public class MessagingServiceApplication extends NovaApplication<MessagingServic
         MediaReleases releases = new MediaReleases(context.jdbi(), new MediaReleaseStore(), media);
         environment.lifecycle().manage(new MediaReleaseRetries(releases,
                 config.getMediaReleaseRetry().toJavaDuration()));
+        CallsWiring.install(calls, environment, context, access, memberStore, announcer);
 
         ConversationService conversations = new ConversationService(context.jdbi(), conversationStore, memberStore,
                 messageStore, access, people, announcer);
