@@ -32,8 +32,9 @@ final class CallsWiring {
         CallNews news = new CallNews(announcer);
         CallService calls = new CallService(context.jdbi(), store, members, access, news,
                 config.getRingTimeout().toJavaDuration());
-        environment.lifecycle().manage(new MissedCallSweeps(new MissedCalls(context.jdbi(), store, news),
-                config.getSweepInterval().toJavaDuration()));
+        environment.lifecycle().manage(new FixedDelayWork("missed-call-sweeps",
+                config.getSweepInterval().toJavaDuration(), new MissedCalls(context.jdbi(), store, news)::sweep,
+                "{} unanswered calls ended as missed"));
         IceServers iceServers = new IceServers(config.stunUrls(), config.turnUrls(), config.getTurnSecret(),
                 config.getTurnCredentialTtl().toJavaDuration(), Clock.systemUTC());
         RateLimiter starts = new RateLimiter(context.redis(), "call-start", config.getStartsPerMinute(),

@@ -74,8 +74,9 @@ public class MessagingServiceApplication extends NovaApplication<MessagingServic
         Access access = new Access(conversationStore, memberStore, people);
         Announcer announcer = new Announcer(context.outbox(), memberStore);
         MediaReleases releases = new MediaReleases(context.jdbi(), new MediaReleaseStore(), media);
-        environment.lifecycle().manage(new MediaReleaseRetries(releases,
-                config.getMediaReleaseRetry().toJavaDuration()));
+        environment.lifecycle().manage(new FixedDelayWork("media-release-retries",
+                config.getMediaReleaseRetry().toJavaDuration(), releases::retryDue,
+                "Released the media of {} deleted or unwritten messages"));
         CallsWiring.install(calls, environment, context, access, memberStore, announcer);
 
         ConversationService conversations = new ConversationService(context.jdbi(), conversationStore, memberStore,

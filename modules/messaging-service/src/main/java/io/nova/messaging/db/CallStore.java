@@ -30,12 +30,12 @@ public final class CallStore {
     public Optional<CallRow> insertRinging(Handle handle, UUID id, UUID conversation, UUID caller,
                                            List<UUID> callees, String kind, String offer, Duration ringTimeout) {
         Optional<CallRow> call = handle.createQuery("""
-                        WITH now AS (SELECT clock_timestamp() AS at)
+                        WITH t AS (SELECT clock_timestamp() AS started)
                         INSERT INTO calls AS k (id, conversation_id, caller_id, callee_ids, kind, state, offer_sdp,
                                                 started_at, ring_deadline)
-                        SELECT :id, :conversation, :caller, :callees, :kind, 'ringing', :offer, now.at,
-                               now.at + :timeoutMillis * interval '1 millisecond'
-                          FROM now
+                        SELECT :id, :conversation, :caller, :callees, :kind, 'ringing', :offer, t.started,
+                               t.started + :timeoutMillis * interval '1 millisecond'
+                          FROM t
                         ON CONFLICT (conversation_id) WHERE state <> 'ended' DO NOTHING
                         RETURNING\s""" + COLUMNS)
                 .bind("id", id).bind("conversation", conversation).bind("caller", caller)
