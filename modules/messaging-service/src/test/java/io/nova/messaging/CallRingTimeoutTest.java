@@ -1,9 +1,20 @@
 package io.nova.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nova.kernel.api.ApiJson;
+import io.nova.kernel.events.Outbox;
+import io.nova.messaging.core.Announcer;
+import io.nova.messaging.core.CallNews;
+import io.nova.messaging.core.MissedCalls;
+import io.nova.messaging.db.CallStore;
+import io.nova.messaging.db.MemberStore;
 import io.nova.messaging.realtime.SocketClient;
 import io.nova.testing.ApiClient;
 import io.nova.testing.People;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -11,9 +22,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +40,7 @@ class CallRingTimeoutTest extends RunningCallStack {
 
     @Override
     protected Map<String, String> callSettings() {
-        return Map.of("ringTimeout", RING.toMillis() + "ms", "sweepInterval", "100ms");
+        return Map.of("ringTimeout", RING.toMillis() + "ms", "sweepInterval", "100ms", "startsPerMinute", "100");
     }
 
     @Test
@@ -88,6 +104,45 @@ class CallRingTimeoutTest extends RunningCallStack {
         assertError(answer(bob, next, ANSWER), 409, "call_ended");
         assertThat(awaitEnded(bob, next).path("end_reason").asText()).isEqualTo("missed");
         assertThat(events(direct, "call.ended")).hasSize(2);
+    }
+
+    @Test
+    void sweepsOfSeveralReplicasAtOnceEndEachCallExactlyOnce() throws Exception {
+        People.Person ann = people.register();
+        People.Person bob = people.register();
+        List<String> conversations = new ArrayList<>();
+        List<String> calls = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String group = start(ann, "sweep " + i, bob);
+            conversations.add(group);
+            String id = call(ann, group).path("id").asText();
+            setDeadline(id, "clock_timestamp() + interval '1 hour'");
+            calls.add(id);
+        }
+        // Four more "replicas" sweeping the same database beside the service's own sweep.
+        Jdbi jdbi = Jdbi.create(platform.jdbcUrl(), platform.dbUser(), platform.dbPassword());
+        jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
+        MissedCalls sweep = new MissedCalls(jdbi, new CallStore(),
+                new CallNews(new Announcer(new Outbox(ApiJson.configure(new ObjectMapper())), new MemberStore())));
+        for (String id : calls) {
+            setDeadline(id, "clock_timestamp()");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> rounds = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                rounds.add(pool.submit(sweep::sweep));
+            }
+            for (Future<Integer> round : rounds) {
+                round.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < calls.size(); i++) {
+            assertThat(awaitEnded(bob, calls.get(i)).path("end_reason").asText()).isEqualTo("missed");
+            assertThat(events(conversations.get(i), "call.ended")).as("call.ended of call " + i).hasSize(1);
+        }
     }
 
     private JsonNode awaitEnded(People.Person viewer, String id) throws InterruptedException {
