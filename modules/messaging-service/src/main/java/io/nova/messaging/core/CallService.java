@@ -73,7 +73,7 @@ public final class CallService {
                 }
                 Optional<CallRow> live = calls.live(handle, draft.conversation());
                 if (live.isPresent()) {
-                    throw inProgress(live.get());
+                    refuseUnlessOver(handle, live.get().id());
                 }
             }
             throw DomainException.conflict("call_in_progress", "Calls in this conversation keep starting; retry");
@@ -139,6 +139,20 @@ public final class CallService {
             }
             case NOTHING -> call;
         };
+    }
+
+    /**
+     * The glare rule: a start in a conversation with a live call is refused, naming that call. A call that rang out
+     * and was not swept yet is ended as missed here instead, and one that ended meanwhile is no obstacle: the start
+     * tries again.
+     */
+    private void refuseUnlessOver(Handle handle, UUID live) {
+        CallRow call = calls.lock(handle, live).orElseThrow();
+        if (CallRules.ringOver(call, calls.now(handle))) {
+            news.ended(handle, calls.end(handle, call.id(), CallRules.MISSED, null));
+        } else if (!CallRow.ENDED.equals(call.state())) {
+            throw inProgress(call);
+        }
     }
 
     /** A call in a conversation the caller is a member of; 404 for anyone else, as if it did not exist. */
