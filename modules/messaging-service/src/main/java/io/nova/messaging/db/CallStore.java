@@ -90,11 +90,14 @@ public final class CallStore {
                 .bind("id", id).bind("by", by).map((rs, ctx) -> row(rs)).one();
     }
 
-    /** Ends the call; the session descriptions go with it. {@code by} is null when nobody did (missed). */
+    /**
+     * Ends the call; the session descriptions go with it. {@code by} is null when nobody did (missed): the cast
+     * types that null, which the driver would otherwise send as text.
+     */
     public CallRow end(Handle handle, UUID id, String reason, UUID by) {
         return handle.createQuery("""
                         UPDATE calls AS k SET state = 'ended', ended_at = clock_timestamp(), end_reason = :reason,
-                                              ended_by = :by, offer_sdp = NULL, answer_sdp = NULL
+                                              ended_by = CAST(:by AS uuid), offer_sdp = NULL, answer_sdp = NULL
                          WHERE k.id = :id
                         RETURNING\s""" + COLUMNS)
                 .bind("id", id).bind("reason", reason).bind("by", by).map((rs, ctx) -> row(rs)).one();
