@@ -51,14 +51,16 @@ public final class MessagingServiceApplication extends NovaApplication<Messaging
     @Override
     protected void runService(MessagingServiceConfiguration configuration, Environment environment,
                               ServiceContext context) {
-        MemberService members = runConversations(configuration.getConversations(), environment, context);
+        MemberService members = runConversations(configuration.getConversations(), configuration.getCalls(),
+                environment, context);
         // --- realtime (/ws): fan-out of the messaging events, replay logs, sockets ---
         // Who hears a typing signal: the members, as the conversations core answers it.
         RealtimeWiring.install(configuration.getRealtime(), environment, context, members::membersVisibleTo);
     }
 
-    /** Conversations, members, messages, reactions and read state. */
-    private MemberService runConversations(ConversationsConfig config, Environment environment, ServiceContext context) {
+    /** Conversations, members, messages, reactions and read state; calls, on the same access rules. */
+    private MemberService runConversations(ConversationsConfig config, CallsConfig calls, Environment environment,
+                                           ServiceContext context) {
         PeerClients peers = PeerClients.open(context, config);
         People people = new UserPeople(UserServiceGrpc.newFutureStub(peers.users()), peers.relationships());
         Media media = new MessageMedia(peers.catalog());
@@ -74,8 +76,10 @@ public final class MessagingServiceApplication extends NovaApplication<Messaging
         // media-service's claim sweep asks which "message:<id>" owners exist.
         context.grpc().addService(new MessagingGrpcService(new ClaimOwnerIds(context.jdbi(), messageIds,
                 "message_ids")));
-        environment.lifecycle().manage(new MediaReleaseRetries(releases,
-                config.getMediaReleaseRetry().toJavaDuration()));
+        environment.lifecycle().manage(new FixedDelayWork("media-release-retries",
+                config.getMediaReleaseRetry().toJavaDuration(), releases::retryDue,
+                "Released the media of {} deleted or unwritten messages"));
+        CallsWiring.install(calls, environment, context, access, memberStore, announcer);
 
         ConversationService conversations = new ConversationService(context.jdbi(), conversationStore, memberStore,
                 messageStore, access, people, announcer);

@@ -37,4 +37,19 @@ public class MessagingServiceConfiguration extends NovaConfiguration {
     public void setRealtime(RealtimeConfig realtime) {
         this.realtime = realtime;
     }
+
+    /** Calls: ring timeout, ICE servers, TURN secret (docs/api-calls.md). */
+    @Valid
+    @NotNull
+    private CallsConfig calls = new CallsConfig();
+
+    @JsonProperty
+    public CallsConfig getCalls() {
+        return calls;
+    }
+
+    @JsonProperty
+    public void setCalls(CallsConfig calls) {
+        this.calls = calls;
+    }
 }

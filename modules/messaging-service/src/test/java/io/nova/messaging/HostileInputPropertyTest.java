@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Every route of messaging-service, read from its Jersey resources, under jqwik-generated hostile input: odd JSON,
  * numbers, control characters, duplicate keys, odd paths and parameters, bad tokens — never a 5xx, and every 4xx
  * the API's JSON error (issue #12). Each input aims at a fresh direct conversation and message of real users;
- * {@code {id}} names a conversation on one input and a message on the next, as the routes use it for both.
+ * {@code {id}} names a conversation, a message or a ringing call in turn, as the routes use it for all three.
  */
 class HostileInputPropertyTest extends HostileInputProperties {
 
@@ -35,6 +35,8 @@ class HostileInputPropertyTest extends HostileInputProperties {
         TestPlatform platform = TestPlatform.forClassOutsideJupiter(HostileInputPropertyTest.class);
         peers = PeerServices.start(platform, MediaServiceApplication.class, UserServiceApplication.class);
         List<ConfigOverride> overrides = peers.callerOverrides("conversations");
+        // Every third input starts a call: more than a person's limit per minute.
+        overrides.add(ConfigOverride.config("calls.startsPerMinute", "100000"));
         messaging = RunningService.start(MessagingServiceApplication.class, platform,
                 overrides.toArray(ConfigOverride[]::new));
         People.Person ann = peers.people().register();
@@ -47,7 +49,13 @@ class HostileInputPropertyTest extends HostileInputProperties {
             String message = ApiClient.json(http.send("POST", "/api/v1/conversations/" + conversation + "/messages",
                     ann.token(), ApiClient.body("text", "aimed at")))
                     .path("id").asText();
-            String id = inputs.getAndIncrement() % 2 == 0 ? conversation : message;
+            String id = switch (inputs.getAndIncrement() % 3) {
+                case 0 -> conversation;
+                case 1 -> message;
+                default -> ApiClient.json(http.send("POST", "/api/v1/calls", ann.token(),
+                        ApiClient.body("conversation_id", conversation, "kind", "audio", "sdp", "v=0\r\n")))
+                        .path("id").asText();
+            };
             return Map.of("id", id, "userId", bob.id(), "emoji", "👍");
         });
     }
@@ -73,6 +81,7 @@ class HostileInputPropertyTest extends HostileInputProperties {
     @Override
     protected List<String> someRoutes() {
         return List.of("POST /api/v1/conversations", "POST /api/v1/conversations/{id}/messages",
-                "PUT /api/v1/messages/{id}/reactions/{emoji}", "POST /api/v1/conversations/{id}/read");
+                "PUT /api/v1/messages/{id}/reactions/{emoji}", "POST /api/v1/conversations/{id}/read",
+                "POST /api/v1/calls", "POST /api/v1/calls/{id}/candidates", "GET /api/v1/calls/ice-servers");
     }
 }

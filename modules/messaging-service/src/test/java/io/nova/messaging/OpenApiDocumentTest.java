@@ -1,8 +1,13 @@
 package io.nova.messaging;
 
+import io.nova.messaging.api.AnswerCallRequest;
+import io.nova.messaging.api.CallView;
+import io.nova.messaging.api.CandidatesRequest;
 import io.nova.messaging.api.ConversationView;
 import io.nova.messaging.api.CreateConversationRequest;
 import io.nova.messaging.api.EditMessageRequest;
+import io.nova.messaging.api.IceServerView;
+import io.nova.messaging.api.IceServersView;
 import io.nova.messaging.api.MediaView;
 import io.nova.messaging.api.MemberRoleRequest;
 import io.nova.messaging.api.MemberView;
@@ -13,6 +18,8 @@ import io.nova.messaging.api.ReactionsView;
 import io.nova.messaging.api.ReadRequest;
 import io.nova.messaging.api.ReadState;
 import io.nova.messaging.api.SendMessageRequest;
+import io.nova.messaging.api.StartCallRequest;
+import io.nova.messaging.resources.CallsResource;
 import io.nova.messaging.resources.ConversationMessagesResource;
 import io.nova.messaging.resources.ConversationsResource;
 import io.nova.messaging.resources.MessagesResource;
@@ -27,7 +34,7 @@ class OpenApiDocumentTest {
     @Test
     void everyServedRouteIsDocumentedAndNothingElse() {
         DOCUMENT.documentsExactly(ConversationsResource.class, ConversationMessagesResource.class,
-                MessagesResource.class);
+                MessagesResource.class, CallsResource.class);
     }
 
     @Test
@@ -46,5 +53,11 @@ class OpenApiDocumentTest {
         DOCUMENT.schemaMatches("ReactionCount", ReactionCount.class);
         DOCUMENT.schemaMatches("Reactions", ReactionsView.class);
         DOCUMENT.schemaMatches("ReadState", ReadState.class);
+        DOCUMENT.schemaMatches("StartCall", StartCallRequest.class);
+        DOCUMENT.schemaMatches("AnswerCall", AnswerCallRequest.class);
+        DOCUMENT.schemaMatches("Candidates", CandidatesRequest.class);
+        DOCUMENT.schemaMatches("Call", CallView.class);
+        DOCUMENT.schemaMatches("IceServer", IceServerView.class);
+        DOCUMENT.schemaMatches("IceServers", IceServersView.class);
     }
 }

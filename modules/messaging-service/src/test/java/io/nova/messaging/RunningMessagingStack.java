@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +41,11 @@ abstract class RunningMessagingStack {
     protected ApiClient http;
     protected People people;
 
+    /** The class's own messaging-service settings, by configuration key (e.g. {@code calls.ringTimeout}). */
+    protected Map<String, String> settings() {
+        return Map.of();
+    }
+
     @BeforeAll
     final void startStack(TestPlatform platform) {
         this.platform = platform;
@@ -48,6 +54,7 @@ abstract class RunningMessagingStack {
             List<ConfigOverride> overrides = peers.callerOverrides("conversations");
             // Media releases media-service could not take at once are retried soon, not in 30 s.
             overrides.add(ConfigOverride.config("conversations.mediaReleaseRetry", "250ms"));
+            settings().forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
             messaging = RunningService.start(MessagingServiceApplication.class, platform,
                     overrides.toArray(ConfigOverride[]::new));
         } catch (RuntimeException e) {

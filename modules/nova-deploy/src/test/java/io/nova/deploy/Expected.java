@@ -61,7 +61,7 @@ final class Expected {
 
     static final List<String> SECRETS_FROM_ENVIRONMENT = List.of(
             "DATABASE_URL", "DB_USER", "DB_PASSWORD", "REDIS_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-            "AWS_REGION", "S3_BUCKET", "JWT_PRIVATE_KEY_PEM_BASE64", "JWT_PUBLIC_KEY_PEM_BASE64");
+            "AWS_REGION", "S3_BUCKET", "JWT_PRIVATE_KEY_PEM_BASE64", "JWT_PUBLIC_KEY_PEM_BASE64", "CALL_TURN_SECRET");
 
     private Expected() {
     }

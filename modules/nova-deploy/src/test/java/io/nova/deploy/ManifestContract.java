@@ -231,7 +231,7 @@ abstract class ManifestContract {
         assertThat(config.getData())
                 .containsEntry("LOG_LEVEL", env.logLevel())
                 .containsEntry("LOG_FORMAT", "json")
-                .containsKeys("APP_ENV", "KAFKA_BROKERS", "CLICKHOUSE_URL")
+                .containsKeys("APP_ENV", "KAFKA_BROKERS", "CLICKHOUSE_URL", "CALL_STUN_URLS", "CALL_TURN_URLS")
                 // Service-to-service gRPC by the Services' names and their gRPC ports.
                 .containsEntry("USER_SERVICE_GRPC", "user-service:9083")
                 .containsEntry("MEDIA_SERVICE_GRPC", "media-service:9082")
@@ -243,6 +243,7 @@ abstract class ManifestContract {
         assertThat(secretKeys("user-service-secrets")).contains("JWT_PRIVATE_KEY_PEM");
         assertThat(secretKeys("media-service-secrets"))
                 .contains("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "S3_BUCKET");
+        assertThat(secretKeys("messaging-service-secrets")).contains("CALL_TURN_SECRET");
         for (Secret secret : all(Secret.class)) {
             Map<String, String> values = new HashMap<>();
             if (secret.getStringData() != null) {

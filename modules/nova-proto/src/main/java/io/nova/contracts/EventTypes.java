@@ -41,6 +41,14 @@ public final class EventTypes {
     public static final String MESSAGE_DELETED = "message.deleted";
     public static final String REACTION_ADDED = "reaction.added";
     public static final String REACTION_REMOVED = "reaction.removed";
+    // Calls (WebRTC signaling, docs/api-calls.md), same topic and envelope. call.started goes to the caller's
+    // devices, call.ringing (with the offer) to the callees, call.answered and call.ended (with the outcome, the
+    // caller and the callees) to every party, call.candidates to the other party only.
+    public static final String CALL_STARTED = "call.started";
+    public static final String CALL_RINGING = "call.ringing";
+    public static final String CALL_ANSWERED = "call.answered";
+    public static final String CALL_CANDIDATES = "call.candidates";
+    public static final String CALL_ENDED = "call.ended";
 
     private EventTypes() {
     }

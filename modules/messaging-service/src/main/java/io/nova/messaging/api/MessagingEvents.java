@@ -1,5 +1,7 @@
 package io.nova.messaging.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.List;
 
 /**
@@ -31,5 +33,17 @@ public final class MessagingEvents {
 
     /** {@code conversation.read}: a member's new read position (a read receipt). */
     public record Read(String conversationId, String userId, long lastReadSeq) {
+    }
+
+    /**
+     * {@code call.started}, {@code call.answered}, {@code call.ended}: the call; {@code call.ringing} and (to the
+     * caller) {@code call.answered} also carry the offer or the answer as {@code sdp}.
+     */
+    public record CallSignal(CallView call, String sdp) {
+    }
+
+    /** {@code call.candidates}: a batch of one party's ICE candidates for the other; empty = no more. */
+    public record CallCandidates(String callId, String conversationId, String fromUserId,
+                                 List<JsonNode> candidates) {
     }
 }

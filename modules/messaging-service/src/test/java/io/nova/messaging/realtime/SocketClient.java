@@ -25,7 +25,7 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A test's WebSocket client (Java-WebSocket): every frame it receives, parsed, and how the socket closed. */
-class SocketClient extends WebSocketClient {
+public class SocketClient extends WebSocketClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,7 +33,7 @@ class SocketClient extends WebSocketClient {
     /** When each event frame arrived (System.nanoTime), by its id. */
     final java.util.Map<String, Long> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
     /** The frames {@link #collect} passed over, in order. */
-    final List<JsonNode> skipped = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<JsonNode> skipped = new java.util.concurrent.CopyOnWriteArrayList<>();
     final CountDownLatch closed = new CountDownLatch(1);
     volatile int closeCode;
     volatile String closeReason;
@@ -48,7 +48,7 @@ class SocketClient extends WebSocketClient {
     }
 
     /** Authenticated by the Authorization header. */
-    static SocketClient withHeader(URI uri, String token) {
+    public static SocketClient withHeader(URI uri, String token) {
         return new SocketClient(uri, new Draft_6455(), Map.of("Authorization", "Bearer " + token));
     }
 
@@ -62,7 +62,7 @@ class SocketClient extends WebSocketClient {
     }
 
     /** Connects and returns the hello frame, which must be the first. */
-    JsonNode open() throws InterruptedException {
+    public JsonNode open() throws InterruptedException {
         assertThat(connectBlocking(10, TimeUnit.SECONDS)).as("connected").isTrue();
         JsonNode hello = next(Duration.ofSeconds(5));
         assertThat(hello.path("type").asText()).as(hello.toString()).isEqualTo("hello");
@@ -70,7 +70,7 @@ class SocketClient extends WebSocketClient {
     }
 
     /** Connects, then resumes after the hello's last_event_id: from now on. */
-    JsonNode openFromNow() throws InterruptedException {
+    public JsonNode openFromNow() throws InterruptedException {
         JsonNode hello = open();
         resume(hello.path("data").path("last_event_id").asText());
         expect("resumed");
@@ -82,7 +82,7 @@ class SocketClient extends WebSocketClient {
     }
 
     /** The next frame, failing the test if none comes in time. */
-    JsonNode next(Duration timeout) throws InterruptedException {
+    public JsonNode next(Duration timeout) throws InterruptedException {
         JsonNode frame = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(frame).as("a frame within " + timeout + " (closed: " + closeCode + " " + closeReason + ")")
                 .isNotNull();
@@ -90,14 +90,14 @@ class SocketClient extends WebSocketClient {
     }
 
     /** The next frame, which must be of {@code type}. */
-    JsonNode expect(String type) throws InterruptedException {
+    public JsonNode expect(String type) throws InterruptedException {
         JsonNode frame = next(Duration.ofSeconds(10));
         assertThat(frame.path("type").asText()).as(frame.toString()).isEqualTo(type);
         return frame;
     }
 
     /** Frames matching {@code which} until {@code count} have come or {@code timeout} passed (others: skipped). */
-    List<JsonNode> collect(Predicate<JsonNode> which, int count, Duration timeout) throws InterruptedException {
+    public List<JsonNode> collect(Predicate<JsonNode> which, int count, Duration timeout) throws InterruptedException {
         List<JsonNode> found = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (found.size() < count) {
@@ -116,13 +116,13 @@ class SocketClient extends WebSocketClient {
     }
 
     /** Nothing at all arrives for {@code quiet}. */
-    void assertQuietFor(Duration quiet) throws InterruptedException {
+    public void assertQuietFor(Duration quiet) throws InterruptedException {
         JsonNode frame = frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(frame).as("no frame expected").isNull();
     }
 
     /** Lets a held reader go and closes, waiting at most a few seconds: a test's clean-up must never hang. */
-    void shutdown() throws InterruptedException {
+    public void shutdown() throws InterruptedException {
         CountDownLatch held = gate;
         if (held != null) {
             held.countDown();
