@@ -27,7 +27,9 @@ import io.nova.messaging.resources.ConversationMessagesResource;
 import io.nova.messaging.resources.ConversationsResource;
 import io.nova.messaging.resources.MessagesResource;
 import io.nova.proto.user.v1.UserServiceGrpc;
+import io.nova.messaging.core.notifications.OfflineMessages;
 import io.nova.messaging.core.realtime.ConversationAudience;
+import io.nova.messaging.core.realtime.Presence;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -48,10 +50,17 @@ public class MessagingServiceApplication extends NovaApplication<MessagingServic
     @Override
     protected void runService(MessagingServiceConfiguration configuration, Environment environment,
                               ServiceContext context) {
-        MemberService members = runConversations(configuration.getConversations(), environment, context);
+        PeerClients peers = PeerClients.open(context, configuration.getConversations());
+        People people = new UserPeople(UserServiceGrpc.newFutureStub(peers.users()), peers.relationships());
+        MemberService members = runConversations(configuration.getConversations(), environment, context, peers,
+                people);
+        // --- notifications: made from events; the realtime layer hands back messages a closing socket never sent
+        Presence presence = RealtimeWiring.presence(configuration.getRealtime(), environment, context);
+        OfflineMessages offline = NotificationsWiring.install(configuration.getNotifications(), environment,
+                context, people, presence);
         // --- realtime (/ws): fan-out of the messaging events, replay logs, sockets ---
         RealtimeWiring.install(configuration.getRealtime(), environment, context,
-                conversationAudience(context, members));
+                conversationAudience(context, members), presence, offline);
     }
 
     /** Who hears a typing signal: the members, as the conversations core answers it. */
@@ -60,9 +69,8 @@ public class MessagingServiceApplication extends NovaApplication<MessagingServic
     }
 
     /** Conversations, members, messages, reactions and read state. */
-    private MemberService runConversations(ConversationsConfig config, Environment environment, ServiceContext context) {
-        PeerClients peers = PeerClients.open(context, config);
-        People people = new UserPeople(UserServiceGrpc.newFutureStub(peers.users()), peers.relationships());
+    private MemberService runConversations(ConversationsConfig config, Environment environment, ServiceContext context,
+                                           PeerClients peers, People people) {
         Media media = new MessageMedia(peers.catalog());
 
         ConversationStore conversationStore = new ConversationStore();

@@ -37,4 +37,19 @@ public class MessagingServiceConfiguration extends NovaConfiguration {
     public void setRealtime(RealtimeConfig realtime) {
         this.realtime = realtime;
     }
+
+    /** Notifications (docs/api-notifications.md). */
+    @Valid
+    @NotNull
+    private NotificationsConfig notifications = new NotificationsConfig();
+
+    @JsonProperty
+    public NotificationsConfig getNotifications() {
+        return notifications;
+    }
+
+    @JsonProperty
+    public void setNotifications(NotificationsConfig notifications) {
+        this.notifications = notifications;
+    }
 }

@@ -8,6 +8,9 @@ import io.nova.messaging.api.MemberRoleRequest;
 import io.nova.messaging.api.MemberView;
 import io.nova.messaging.api.MessagePreview;
 import io.nova.messaging.api.MessageView;
+import io.nova.messaging.api.NotificationView;
+import io.nova.messaging.api.NotificationsMarker;
+import io.nova.messaging.api.NotificationsReadRequest;
 import io.nova.messaging.api.ReactionCount;
 import io.nova.messaging.api.ReactionsView;
 import io.nova.messaging.api.ReadRequest;
@@ -16,6 +19,7 @@ import io.nova.messaging.api.SendMessageRequest;
 import io.nova.messaging.resources.ConversationMessagesResource;
 import io.nova.messaging.resources.ConversationsResource;
 import io.nova.messaging.resources.MessagesResource;
+import io.nova.messaging.resources.NotificationsResource;
 import io.nova.testing.OpenApiContract;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +31,7 @@ class OpenApiDocumentTest {
     @Test
     void everyServedRouteIsDocumentedAndNothingElse() {
         DOCUMENT.documentsExactly(ConversationsResource.class, ConversationMessagesResource.class,
-                MessagesResource.class);
+                MessagesResource.class, NotificationsResource.class);
     }
 
     @Test
@@ -46,5 +50,8 @@ class OpenApiDocumentTest {
         DOCUMENT.schemaMatches("ReactionCount", ReactionCount.class);
         DOCUMENT.schemaMatches("Reactions", ReactionsView.class);
         DOCUMENT.schemaMatches("ReadState", ReadState.class);
+        DOCUMENT.schemaMatches("Notification", NotificationView.class);
+        DOCUMENT.schemaMatches("NotificationsRead", NotificationsReadRequest.class);
+        DOCUMENT.schemaMatches("NotificationsMarker", NotificationsMarker.class);
     }
 }
