@@ -1,0 +1,152 @@
+package io.nova.messaging.realtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nova.messaging.notifications.NotificationsStack;
+import io.nova.testing.People;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Notifications on the socket: pushed as {@code notification.created|updated}, and the offline race of message
+ * notifications — a message to a user is always either sent on one of their sockets or stored as a notification,
+ * also when their socket closes while the message is on its way.
+ */
+class NotificationsRealtimeTest extends NotificationsStack {
+
+    private static final Duration FRAME = Duration.ofSeconds(30);
+
+    private final List<SocketClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void closeClients() throws InterruptedException {
+        for (SocketClient client : clients) {
+            client.shutdown();
+        }
+        clients.clear();
+    }
+
+    @Test
+    void aLikeIsPushedAsNotificationCreatedAndTheNextAsNotificationUpdated() throws Exception {
+        People.Person ann = people.register();
+        String post = post(ann, "push me");
+        SocketClient socket = socket(ann);
+        socket.openFromNow();
+
+        like(people.register(), post);
+        JsonNode created = socket.collect(type("notification.created"), 1, FRAME).get(0);
+        assertThat(created.path("data").path("type").asText()).isEqualTo("like");
+        assertThat(created.path("data").path("count").asInt()).isEqualTo(1);
+        assertThat(created.path("data").path("target").path("post_id").asText()).isEqualTo(post);
+
+        like(people.register(), post);
+        JsonNode updated = socket.collect(type("notification.updated"), 1, FRAME).get(0);
+        assertThat(updated.path("data").path("id").asText()).isEqualTo(created.path("data").path("id").asText());
+        assertThat(updated.path("data").path("count").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectedMemberGetsTheMessageOnTheSocketAndNoNotification() throws Exception {
+        People.Person ann = people.register();
+        People.Person bob = people.register();
+        People.Person dan = people.register();
+        String group = conversation(bob, "group", ann, dan);
+        SocketClient socket = socket(ann);
+        socket.openFromNow();
+
+        String message = say(bob, group, "live");
+
+        JsonNode frame = socket.collect(type("message.created"), 1, FRAME).get(0);
+        assertThat(frame.path("data").path("id").asText()).isEqualTo(message);
+        // dan is offline: his notification comes from the same event, in the transaction that decided ann's.
+        awaitNotifications(dan, now -> !of(now, "message", "message_id", message).isEmpty());
+        assertThat(of(notifications(ann), "message", "message_id", message)).isEmpty();
+
+        // The socket sent it: closing now leaves nothing behind.
+        socket.shutdown();
+        Thread.sleep(1_000);
+        assertThat(of(notifications(ann), "message", "message_id", message)).isEmpty();
+    }
+
+    @Test
+    void aSocketThatClosesBeforeSendingTheMessageLeavesANotification() throws Exception {
+        People.Person ann = people.register();
+        People.Person bob = people.register();
+        People.Person dan = people.register();
+        String group = conversation(bob, "group", ann, dan);
+        SocketClient socket = socket(ann);
+        // Connected, so ann counts as online; not resumed, so nothing is sent to the socket yet.
+        socket.open();
+
+        String message = say(bob, group, "in flight");
+        awaitNotifications(dan, now -> !of(now, "message", "message_id", message).isEmpty());
+        assertThat(of(notifications(ann), "message", "message_id", message))
+                .as("online when the event was handled").isEmpty();
+
+        socket.shutdown();
+
+        awaitNotifications(ann, now -> !of(now, "message", "message_id", message).isEmpty());
+    }
+
+    @Test
+    void aSocketClosedRightBeforeTheMessageLeavesANotification() throws Exception {
+        People.Person ann = people.register();
+        People.Person bob = people.register();
+        String direct = conversation(bob, null, ann);
+        SocketClient socket = socket(ann);
+        socket.openFromNow();
+
+        socket.shutdown();
+        String message = say(bob, direct, "just missed you");
+
+        awaitNotifications(ann, now -> !of(now, "message", "message_id", message).isEmpty());
+        assertThat(socket.drainEvents()).noneMatch(frame -> frame.path("data").path("id").asText().equals(message));
+    }
+
+    @Test
+    void closingWhileMessagesArriveLosesNoneOfThem() throws Exception {
+        People.Person ann = people.register();
+        People.Person bob = people.register();
+        String direct = conversation(bob, null, ann);
+        List<String> sent = new ArrayList<>();
+        Set<String> received = new HashSet<>();
+
+        for (int round = 0; round < 10; round++) {
+            SocketClient socket = socket(ann);
+            socket.openFromNow();
+            CompletableFuture<String> sending = CompletableFuture.supplyAsync(() -> say(bob, direct, "race"));
+            Thread.sleep(round * 15L);
+            socket.shutdown();
+            sent.add(sending.get());
+            socket.drainEvents().stream().filter(frame -> frame.path("type").asText().equals("message.created"))
+                    .forEach(frame -> received.add(frame.path("data").path("id").asText()));
+        }
+
+        // Each message was sent on the socket, or is a notification — never neither.
+        List<String> missing = sent.stream().filter(id -> !received.contains(id)).toList();
+        awaitNotifications(ann, now -> missing.stream()
+                .allMatch(id -> !of(now, "message", "message_id", id).isEmpty()));
+    }
+
+    // --- helpers ---
+
+    private SocketClient socket(People.Person who) {
+        SocketClient client = SocketClient.withHeader(URI.create("ws://127.0.0.1:" + messaging.httpPort()
+                + "/ws"), who.token());
+        clients.add(client);
+        return client;
+    }
+
+    private static java.util.function.Predicate<JsonNode> type(String type) {
+        return frame -> frame.path("type").asText().equals(type);
+    }
+}
