@@ -9,6 +9,7 @@ import io.grpc.ServiceDescriptor;
 import io.nova.kernel.auth.AccessTokenVerifier;
 import io.nova.kernel.events.EventConsumer;
 import io.nova.kernel.events.EventHandler;
+import io.nova.kernel.events.IdempotentEventHandler;
 import io.nova.kernel.events.Outbox;
 import io.nova.kernel.grpc.GrpcChannels;
 import io.nova.kernel.grpc.ManagedGrpcServer;
@@ -129,6 +130,15 @@ public final class ServiceContext {
         require(KernelPart.CONSUMERS);
         lifecycle.manage(new EventConsumer(serviceName + "." + name, topics, kafkaBrokers, jdbi, mapper, handler,
                 metrics));
+    }
+
+    /**
+     * Consumes {@code topics} as group {@code <service>.<name>}, each poll's events at once, for a handler that
+     * deduplicates by event id itself: no processed-event record, no transaction per event.
+     */
+    public void consume(String name, Collection<String> topics, IdempotentEventHandler handler) {
+        require(KernelPart.CONSUMERS);
+        lifecycle.manage(new EventConsumer(serviceName + "." + name, topics, kafkaBrokers, mapper, handler, metrics));
     }
 
     /** Using a part the service did not name is a wiring mistake, found at start. */

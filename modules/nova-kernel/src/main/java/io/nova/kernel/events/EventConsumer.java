@@ -20,16 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Feeds events from Kafka to one {@link EventHandler}, each exactly once in effect: the handler runs in the same
- * database transaction that records the event id as processed, duplicates (a redelivery after a crash or a
- * rebalance, a republished outbox batch) are skipped, and offsets are committed only after processing. A failing
- * event is retried after a pause; it does not let later events of its partition overtake it.
+ * Feeds events from Kafka to one handler, each exactly once in effect, in one of two ways: an {@link EventHandler}
+ * runs in the same database transaction that records the event id as processed, so duplicates (a redelivery after
+ * a crash or a rebalance, a republished outbox batch) are skipped; an {@link IdempotentEventHandler} gets each
+ * poll's events at once and deduplicates them itself. Offsets are committed only after processing. A failing event
+ * is retried after a pause; it does not let later events of its partition overtake it.
  */
 public final class EventConsumer implements Managed {
 
@@ -39,9 +41,9 @@ public final class EventConsumer implements Managed {
     private final String name;
     private final Collection<String> topics;
     private final Map<String, Object> settings;
-    private final Jdbi jdbi;
     private final EventCodec codec;
-    private final EventHandler handler;
+    /** Set once by the public constructor, before {@link #start} hands it to the consumer thread. */
+    private Delivery delivery;
     private final Meter handled;
     private final Meter duplicates;
     private final Meter failures;
@@ -50,14 +52,33 @@ public final class EventConsumer implements Managed {
     private Thread thread;
 
     /** @param name the consumer group, and the name its processed events are recorded under */
+    /**
+     * Each event in the database transaction that records it as processed ({@link EventHandler}).
+     *
+     * @param name the consumer group, and the name its processed events are recorded under
+     */
     public EventConsumer(String name, Collection<String> topics, String brokers, Jdbi jdbi, ObjectMapper mapper,
                          EventHandler handler, MetricRegistry metrics) {
+        this(name, topics, brokers, mapper, metrics);
+        this.delivery = recorded(jdbi, handler);
+    }
+
+    /**
+     * Each poll's events in one call to a handler that deduplicates by event id itself (an append to an
+     * idempotent log): no database, no transaction per event.
+     */
+    public EventConsumer(String name, Collection<String> topics, String brokers, ObjectMapper mapper,
+                         IdempotentEventHandler handler, MetricRegistry metrics) {
+        this(name, topics, brokers, mapper, metrics);
+        this.delivery = idempotent(handler);
+    }
+
+    private EventConsumer(String name, Collection<String> topics, String brokers, ObjectMapper mapper,
+                          MetricRegistry metrics) {
         this.name = name;
         this.topics = List.copyOf(topics);
         this.settings = settings(name, brokers);
-        this.jdbi = jdbi;
         this.codec = new EventCodec(mapper);
-        this.handler = handler;
         this.handled = metrics.meter(MetricRegistry.name(EventConsumer.class, name, "handled"));
         this.duplicates = metrics.meter(MetricRegistry.name(EventConsumer.class, name, "duplicates"));
         this.failures = metrics.meter(MetricRegistry.name(EventConsumer.class, name, "failures"));
@@ -71,6 +92,10 @@ public final class EventConsumer implements Managed {
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        // A replica that dies without leaving the group holds its partitions until the session times out: 10 s
+        // (Kafka's default is 45 s) bounds how long its users' events wait for another replica to take over.
+        settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         return settings;
     }
 
@@ -126,14 +151,18 @@ public final class EventConsumer implements Managed {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         boolean retrying = false;
         for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                if (!process(record)) {
-                    // Come back to this record (and everything after it) on the next poll.
-                    kafka.seek(partition, record.offset());
-                    retrying = true;
-                    break;
-                }
-                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            List<ConsumerRecord<String, byte[]>> polled = records.records(partition);
+            List<Decoded> events = decode(polled);
+            int delivered = delivery.deliver(events.stream().map(Decoded::event).toList());
+            long next = polled.get(polled.size() - 1).offset() + 1;
+            if (delivered < events.size()) {
+                // Come back to the first event not done (and everything after it) on the next poll.
+                next = events.get(delivered).offset();
+                kafka.seek(partition, next);
+                retrying = true;
+            }
+            if (next > polled.get(0).offset()) {
+                done.put(partition, new OffsetAndMetadata(next));
             }
         }
         if (!done.isEmpty()) {
@@ -142,6 +171,22 @@ public final class EventConsumer implements Managed {
         if (retrying) {
             Thread.sleep(RETRY_PAUSE.toMillis());
         }
+    }
+
+    /** The partition's events in order; a record that is not an event is logged and passed over. */
+    private List<Decoded> decode(List<ConsumerRecord<String, byte[]>> records) {
+        List<Decoded> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(new Decoded(record.offset(), codec.decode(record.value())));
+            } catch (IllegalArgumentException e) {
+                // Retrying cannot make it readable: log it with where it is and move on.
+                LOG.error("Skipping a record that is not an event envelope: {}-{}@{}", record.topic(),
+                        record.partition(), record.offset());
+                failures.mark();
+            }
+        }
+        return events;
     }
 
     private void rewindToCommitted(Consumer<String, byte[]> kafka) {
@@ -157,37 +202,64 @@ public final class EventConsumer implements Managed {
         }
     }
 
-    /** True when the record is done with (handled, a duplicate, or unreadable); false to retry it. */
-    private boolean process(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope event;
-        try {
-            event = codec.decode(record.value());
-        } catch (IllegalArgumentException e) {
-            // Retrying cannot make it readable: log it with where it is and move on.
-            LOG.error("Skipping a record that is not an event envelope: {}-{}@{}", record.topic(), record.partition(),
-                    record.offset());
-            failures.mark();
-            return true;
-        }
-        try {
-            boolean first = jdbi.inTransaction(handle -> {
-                int inserted = handle.createUpdate("""
-                                INSERT INTO nova_processed_events (consumer, event_id) VALUES (:consumer, :eventId)
-                                ON CONFLICT DO NOTHING""")
-                        .bind("consumer", name)
-                        .bind("eventId", event.eventId())
-                        .execute();
-                if (inserted == 1) {
-                    handler.handle(handle, event);
+    /** Hands a partition's polled events, in order, to the handler; returns how many of the first are done. */
+    private interface Delivery {
+        int deliver(List<EventEnvelope> events);
+    }
+
+    /** Each event in its own transaction with its processed mark: a duplicate is skipped, a failure retried. */
+    private Delivery recorded(Jdbi jdbi, EventHandler handler) {
+        return events -> {
+            int done = 0;
+            for (EventEnvelope event : events) {
+                try {
+                    boolean first = jdbi.inTransaction(handle -> {
+                        int inserted = handle.createUpdate("""
+                                        INSERT INTO nova_processed_events (consumer, event_id)
+                                        VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING""")
+                                .bind("consumer", name)
+                                .bind("eventId", event.eventId())
+                                .execute();
+                        if (inserted == 1) {
+                            handler.handle(handle, event);
+                        }
+                        return inserted == 1;
+                    });
+                    (first ? handled : duplicates).mark();
+                    done++;
+                } catch (Exception e) {
+                    failed(List.of(event), e);
+                    break;
                 }
-                return inserted == 1;
-            });
-            (first ? handled : duplicates).mark();
-            return true;
-        } catch (Exception e) {
-            failures.mark();
-            LOG.warn("Event {} ({}) failed in {}; retrying in {}", event.eventId(), event.type(), name, RETRY_PAUSE, e);
-            return false;
-        }
+            }
+            return done;
+        };
+    }
+
+    /** All the events at once to a handler that deduplicates them itself; a failure retries all of them. */
+    private Delivery idempotent(IdempotentEventHandler handler) {
+        return events -> {
+            if (events.isEmpty()) {
+                return 0;
+            }
+            try {
+                handler.handle(events);
+                handled.mark(events.size());
+                return events.size();
+            } catch (Exception e) {
+                failed(events, e);
+                return 0;
+            }
+        };
+    }
+
+    private void failed(List<EventEnvelope> events, Exception e) {
+        failures.mark();
+        EventEnvelope first = events.get(0);
+        LOG.warn("Event {} ({}){} failed in {}; retrying in {}", first.eventId(), first.type(),
+                events.size() > 1 ? " and the " + (events.size() - 1) + " after it" : "", name, RETRY_PAUSE, e);
+    }
+
+    private record Decoded(long offset, EventEnvelope event) {
     }
 }

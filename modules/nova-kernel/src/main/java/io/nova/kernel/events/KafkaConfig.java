@@ -11,7 +11,10 @@ public final class KafkaConfig {
     @NotBlank
     private String brokers;
 
-    /** How often the relay looks for new outbox rows when it found none last time. */
+    /**
+     * The longest a committed outbox row waits for the relay when its commit notification is lost (the relay is
+     * woken at each commit; this is its fallback poll, and its pace while the database is away).
+     */
     @NotNull
     private Duration relayInterval = Duration.milliseconds(200);
 

@@ -13,7 +13,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -119,6 +123,80 @@ class OutboxToConsumerTest {
                     .bind("id", id).mapTo(Integer.class).list());
             assertThat(order).isSorted().hasSize(EVENTS / 4);
         }
+    }
+
+    @Test
+    void aCommitWakesTheRelayLongBeforeItsFallbackPoll() throws Exception {
+        String woken = platform.topic("woken", 1);
+        KafkaConfig slowPoll = kafka();
+        slowPoll.setRelayInterval(Duration.seconds(60));
+        OutboxRelay relay = new OutboxRelay(jdbi, IdempotentProducer.create(platform.kafkaBootstrapServers(), "test"),
+                mapper, slowPoll, new MetricRegistry(), "test");
+        relay.start();
+        try {
+            // Let the relay's first pass (which also publishes rows older than it) end and its wait begin.
+            Thread.sleep(2_000);
+            for (int i = 0; i < 3; i++) {
+                int seq = i;
+                UUID event = jdbi.inTransaction(handle -> new Outbox(mapper).append(handle, woken, "post.created",
+                        "post-w", Map.of("seq", seq)));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!published(event) && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(published(event)).as("published on its commit, not after the 60 s poll").isTrue();
+            }
+        } finally {
+            relay.stop();
+        }
+    }
+
+    private boolean published(UUID event) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT published_at IS NOT NULL FROM nova_outbox WHERE event_id = :event")
+                .bind("event", event).mapTo(Boolean.class).one());
+    }
+
+    @Test
+    void anIdempotentHandlerGetsWholePollsAndAFailedPollComesAgain() throws Exception {
+        String batches = platform.topic("batches", 1);
+        Outbox outbox = new Outbox(mapper);
+        List<UUID> written = new ArrayList<>();
+        jdbi.useTransaction(handle -> {
+            for (int i = 0; i < 30; i++) {
+                written.add(outbox.append(handle, batches, "post.created", "post-b", Map.of("seq", i)));
+            }
+        });
+        OutboxRelay relay = new OutboxRelay(jdbi, IdempotentProducer.create(platform.kafkaBootstrapServers(), "test"),
+                mapper, kafka(), new MetricRegistry(), "test");
+        while (relay.relayBatch() > 0) {
+            // Publish everything waiting, this test's rows among them.
+        }
+        relay.stop();
+
+        List<List<UUID>> calls = new CopyOnWriteArrayList<>();
+        EventConsumer consumer = new EventConsumer("batch-reader", List.of(batches), platform.kafkaBootstrapServers(),
+                mapper, events -> {
+                    calls.add(events.stream().map(EventEnvelope::eventId).toList());
+                    if (calls.size() == 1) {
+                        throw new IllegalStateException("the first poll fails");
+                    }
+                }, new MetricRegistry());
+        consumer.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (calls.stream().skip(1).mapToInt(List::size).sum() < written.size()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            consumer.stop();
+        }
+        assertThat(calls.size()).as("a failed poll and its retry at least").isGreaterThanOrEqualTo(2);
+        List<UUID> afterFailure = calls.stream().skip(1).flatMap(List::stream).toList();
+        assertThat(afterFailure).as("everything after the failure, in order, once").isEqualTo(written);
+        assertThat(calls.get(1).get(0)).as("the failed poll's first event comes first again")
+                .isEqualTo(calls.get(0).get(0));
     }
 
     private static void record(org.jdbi.v3.core.Handle handle, EventEnvelope event) {

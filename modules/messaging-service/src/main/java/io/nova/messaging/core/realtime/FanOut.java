@@ -3,14 +3,15 @@ package io.nova.messaging.core.realtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nova.kernel.api.Ids;
 import io.nova.kernel.events.EventEnvelope;
-import io.nova.kernel.events.EventHandler;
-import org.jdbi.v3.core.Handle;
+import io.nova.kernel.events.IdempotentEventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,11 +21,11 @@ import java.util.UUID;
  * replica runs one in the same group). Any event whose payload is {@code {"recipients": [user ids], "data":
  * {...}}} is delivered, as {@code {"type": <event type>, "data": <data>}}; this class knows nothing else of it.
  *
- * <p>The kernel's consumer runs it at least once per event and commits offsets after it; a retry after a crash
- * appends nothing twice (the log deduplicates by event id). The append also wakes the replicas, after the log has
+ * <p>The kernel's consumer hands it each poll's events at once ({@link IdempotentEventHandler}: no database) and
+ * commits offsets after it; a retry after a crash appends nothing twice (the log deduplicates by event id). The append also wakes the replicas, after the log has
  * the event, so a wake-up never announces what is not there yet.
  */
-public final class FanOut implements EventHandler {
+public final class FanOut implements IdempotentEventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
 
@@ -37,15 +38,25 @@ public final class FanOut implements EventHandler {
     }
 
     @Override
-    public void handle(Handle handle, EventEnvelope event) {
-        Optional<Addressed> addressed = Addressed.of(event);
-        if (addressed.isEmpty()) {
-            LOG.debug("Event {} ({}) is not addressed to sockets", event.eventId(), event.type());
+    public void handle(List<EventEnvelope> events) {
+        List<ReplayLog.Entry> entries = new ArrayList<>(events.size());
+        for (EventEnvelope event : events) {
+            Optional<Addressed> addressed = Addressed.of(event);
+            if (addressed.isEmpty()) {
+                LOG.debug("Event {} ({}) is not addressed to sockets", event.eventId(), event.type());
+                continue;
+            }
+            entries.add(new ReplayLog.Entry(addressed.get().recipients(), event.eventId(), event.type(),
+                    addressed.get().data().toString()));
+        }
+        if (entries.isEmpty()) {
             return;
         }
-        Set<UUID> recipients = addressed.get().recipients();
-        log.append(recipients, event.eventId(), event.type(), addressed.get().data().toString());
-        metrics.fanOutLag.update(Duration.between(event.occurredAt(), Instant.now()));
+        log.append(entries);
+        Instant now = Instant.now();
+        for (EventEnvelope event : events) {
+            metrics.fanOutLag.update(Duration.between(event.occurredAt(), now));
+        }
     }
 
     /** The contract's shape; recipients that are not user ids are skipped (and said so), not retried forever. */

@@ -5,11 +5,15 @@ import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.RedisNoScriptException;
 import org.redisson.client.codec.StringCodec;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -90,32 +94,72 @@ public final class ReplayLog {
     private final RedissonClient redis;
     private final String prefix;
     private final int maxLength;
+    /** The append script is sent once and run by its SHA: an event to 2 recipients is then ~200 bytes, not ~2 KiB. */
+    private volatile String appendSha;
 
     /** @param prefix of every key; @param maxLength entries kept per user (the retention) */
     public ReplayLog(RedissonClient redis, String prefix, int maxLength) {
         this.redis = redis;
         this.prefix = prefix;
         this.maxLength = maxLength;
+        this.appendSha = loadScript(APPEND);
+    }
+
+    private String loadScript(String lua) {
+        return redis.getScript(StringCodec.INSTANCE).scriptLoad(lua);
     }
 
     /**
-     * Appends the event to each recipient's log, at most once per event id, then announces it on the wake channel
-     * — one pipelined round trip, executed in that order, so a wake-up never comes before what it announces.
+     * Appends each event to each of its recipients' logs, at most once per event id, then announces them on the
+     * wake channel — one pipelined round trip for all of them, executed in that order, so a wake-up never comes
+     * before what it announces.
      */
-    public void append(Collection<UUID> recipients, UUID eventId, String type, String data) {
-        if (recipients.isEmpty()) {
-            return;
-        }
+    public void append(List<Entry> entries) {
         RBatch batch = redis.createBatch(BatchOptions.defaults());
         RScriptAsync script = batch.getScript(StringCodec.INSTANCE);
-        for (UUID user : recipients) {
-            script.evalAsync(RScript.Mode.READ_WRITE, APPEND, RScript.ReturnType.STRING,
-                    List.of(key(user, "log"), key(user, "eids"), key(user, "meta")),
-                    eventId.toString(), type, data, Integer.toString(maxLength));
+        Set<UUID> woken = new LinkedHashSet<>();
+        for (Entry entry : entries) {
+            for (UUID user : entry.recipients()) {
+                script.evalShaAsync(RScript.Mode.READ_WRITE, appendSha, RScript.ReturnType.STRING,
+                        List.of(key(user, "log"), key(user, "eids"), key(user, "meta")),
+                        entry.eventId().toString(), entry.type(), entry.data(), Integer.toString(maxLength));
+            }
+            woken.addAll(entry.recipients());
+        }
+        if (woken.isEmpty()) {
+            return;
         }
         batch.getTopic(RealtimeSignals.wakeChannel(prefix), StringCodec.INSTANCE)
-                .publishAsync(RealtimeSignals.wakeMessage(recipients));
-        batch.execute();
+                .publishAsync(RealtimeSignals.wakeMessage(woken));
+        try {
+            batch.execute();
+        } catch (RedisException e) {
+            if (!scriptMissing(e)) {
+                throw e;
+            }
+            // Redis restarted (or flushed its scripts) since this replica loaded them: load again and run it all
+            // again — what the failed batch did append is not appended twice.
+            appendSha = loadScript(APPEND);
+            append(entries);
+        }
+    }
+
+    /** Appends one event to each of {@code recipients}' logs ({@link #append(List)}). */
+    public void append(Collection<UUID> recipients, UUID eventId, String type, String data) {
+        append(List.of(new Entry(recipients, eventId, type, data)));
+    }
+
+    private static boolean scriptMissing(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RedisNoScriptException || String.valueOf(cause.getMessage()).contains("NOSCRIPT")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One event for the log: its recipients, the envelope's event id, its type and its data as JSON. */
+    public record Entry(Collection<UUID> recipients, UUID eventId, String type, String data) {
     }
 
     /** Up to {@code count} events after {@code after}, or a resync when the log cannot give all of them. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
 import java.net.URI;
@@ -51,6 +52,34 @@ class ReplayLogTest {
         assertThat(read.resync()).isFalse();
         assertThat(read.events()).extracting(LoggedEvent::data).containsExactly("{\"n\":1}");
         assertThat(read.last()).isEqualTo(read.events().get(0).id());
+    }
+
+    @Test
+    void aBatchAppendsEachEventToItsOwnRecipientsInOrderAndOnce() {
+        UUID one = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        ReplayLog.Entry first = new ReplayLog.Entry(List.of(one, other), UUID.randomUUID(), "t", "{\"n\":1}");
+        ReplayLog.Entry second = new ReplayLog.Entry(List.of(one), UUID.randomUUID(), "t", "{\"n\":2}");
+
+        log.append(List.of(first, second));
+        log.append(List.of(first, second)); // a redelivered poll
+
+        assertThat(log.read(one, EventId.ZERO, 10).events()).extracting(LoggedEvent::data)
+                .containsExactly("{\"n\":1}", "{\"n\":2}");
+        assertThat(log.read(other, EventId.ZERO, 10).events()).extracting(LoggedEvent::data)
+                .containsExactly("{\"n\":1}");
+    }
+
+    @Test
+    void aRedisThatForgotTheScriptIsGivenItAgain() {
+        UUID user = UUID.randomUUID();
+        log.append(List.of(user), UUID.randomUUID(), "t", "{\"n\":1}");
+
+        redis.getScript(StringCodec.INSTANCE).scriptFlush(); // what a Redis restart does to loaded scripts
+        log.append(List.of(user), UUID.randomUUID(), "t", "{\"n\":2}");
+
+        assertThat(log.read(user, EventId.ZERO, 10).events()).extracting(LoggedEvent::data)
+                .containsExactly("{\"n\":1}", "{\"n\":2}");
     }
 
     @Test
