@@ -26,7 +26,8 @@ import java.util.UUID;
  *   <li>{@code presence} — a sorted set of the user's sockets, scored by when each stops counting (Redis's clock):
  *       a socket refreshes its entry every heartbeat, so a replica that dies stops counting after the TTL;</li>
  *   <li>{@code unseen} — message id → entry: messages that arrived while the user had a socket and that no
- *       socket has sent yet.</li>
+ *       socket has sent yet;</li>
+ *   <li>{@code sent:<message id>} — a socket sent it (kept an hour), for a claim that comes after the send.</li>
  * </ul>
  * Every step is one Lua script on both keys, so the steps of all replicas and consumers form one order.
  */
@@ -61,10 +62,12 @@ public final class Presence {
             return redis.call('HGETALL', KEYS[2])""";
 
     /**
-     * A message for the user: {'online'} after recording it as unseen when a socket counts; else {'offline',
-     * field, value, ...} with whatever a vanished replica left unseen, for the caller to store with it.
+     * A message for the user: {'online'} when a socket already sent it (KEYS[3]: the consumer may come after the
+     * fan-out) or, after recording it as unseen, when a socket counts; else {'offline', field, value, ...} with
+     * whatever a vanished replica left unseen, for the caller to store with it.
      */
     private static final String CLAIM = NOW + """
+            if redis.call('EXISTS', KEYS[3]) == 1 then return {'online'} end
             if redis.call('ZCARD', KEYS[1]) > 0 then
               redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
               return {'online'}
@@ -72,6 +75,19 @@ public final class Presence {
             local out = {'offline'}
             for _, item in ipairs(redis.call('HGETALL', KEYS[2])) do out[#out + 1] = item end
             return out""";
+
+    /** A socket sent the message: it is no longer unseen, and a claim that comes later need not record it. */
+    private static final String SENT = """
+            redis.call('HDEL', KEYS[1], ARGV[1])
+            redis.call('SET', KEYS[2], '1', 'PX', ARGV[2])
+            return 1""";
+
+    /**
+     * How long "a socket sent it" is remembered for a claim that comes after: the notifications consumer's lag
+     * behind the fan-out. A claim later than that makes a notification of a message that was sent (never the
+     * opposite).
+     */
+    private static final Duration SENT_MEMORY = Duration.ofHours(1);
 
     private final RedissonClient redis;
     private final String prefix;
@@ -95,7 +111,9 @@ public final class Presence {
      * sends it, or the last one to close hands it to {@link MissedMessages}); otherwise the caller stores it.
      */
     public Claim claim(UUID user, String messageId, String entry) {
-        List<Object> reply = eval(CLAIM, user, messageId, entry);
+        List<Object> reply = redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, CLAIM,
+                RScript.ReturnType.LIST, List.of(key(user, "presence"), key(user, "unseen"),
+                        key(user, "sent:" + messageId)), messageId, entry);
         if ("online".equals(reply.get(0))) {
             return new Claim(true, Map.of());
         }
@@ -125,8 +143,8 @@ public final class Presence {
 
     /**
      * What to do once a frame has been taken by the network: for {@code message.created}, take the message off
-     * the user's unseen entries (it reached a socket and needs no notification). Best effort: if it is lost, the
-     * user gets a notification of a message they saw — never the opposite.
+     * the user's unseen entries and remember it was sent (it reached a socket and needs no notification). Best
+     * effort: if it is lost, the user gets a notification of a message they saw — never the opposite.
      */
     Runnable afterSent(UUID user, LoggedEvent event) {
         if (!EventTypes.MESSAGE_CREATED.equals(event.type())) {
@@ -138,7 +156,9 @@ public final class Presence {
         } catch (IOException e) {
             return SendQueue.NOTHING;
         }
-        return () -> redis.getMap(key(user, "unseen"), StringCodec.INSTANCE).fastRemoveAsync(messageId);
+        return () -> redis.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, SENT,
+                RScript.ReturnType.INTEGER, List.of(key(user, "unseen"), key(user, "sent:" + messageId)),
+                messageId, Long.toString(SENT_MEMORY.toMillis()));
     }
 
     /** Stores entries nobody will send, then forgets them; if storing fails they stay for the next hand-over. */
