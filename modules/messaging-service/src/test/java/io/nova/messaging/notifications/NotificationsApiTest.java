@@ -317,7 +317,7 @@ class NotificationsApiTest extends NotificationsStack {
     private void callEnded(String call, String conversation, People.Person caller, String outcome,
                            People.Person... callees) throws SQLException {
         var payload = ApiClient.JSON.createObjectNode();
-        payload.putArray("recipients");
+        var recipients = payload.putArray("recipients");
         var data = payload.putObject("data");
         data.put("call_id", call);
         data.put("conversation_id", conversation);
@@ -326,7 +326,7 @@ class NotificationsApiTest extends NotificationsStack {
         var calleeIds = data.putArray("callee_ids");
         for (People.Person callee : callees) {
             calleeIds.add(callee.id());
-            payload.withArray("recipients").add(callee.id());
+            recipients.add(callee.id());
         }
         try (Connection connection = platform.connect(); PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO nova_outbox (event_id, topic, event_type, aggregate_id, payload)

@@ -90,13 +90,16 @@ public abstract class NotificationsStack {
         try {
             if (messaging != null) {
                 messaging.close();
+                messaging = null;
             }
             if (content != null) {
                 content.close();
+                content = null;
             }
         } finally {
             if (peers != null) {
                 peers.close();
+                peers = null;
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.nova.messaging.core.notifications;
 
 import io.nova.kernel.errors.DomainException;
+import io.nova.kernel.paging.Cursor;
 import io.nova.kernel.paging.Keyset;
 import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
@@ -11,6 +12,7 @@ import io.nova.messaging.db.NotificationRow;
 import io.nova.messaging.db.NotificationStore;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,6 +26,9 @@ import java.util.UUID;
  */
 public final class NotificationQueries {
 
+    /** Far beyond any latest_at, well within what PostgreSQL stores. */
+    private static final Instant LATEST_POSITION = Instant.parse("9999-01-01T00:00:00Z");
+
     private final Jdbi jdbi;
     private final NotificationStore store;
 
@@ -34,10 +39,26 @@ public final class NotificationQueries {
 
     /** Newest {@code latest_at} first. */
     public Page<NotificationView> list(UUID caller, PageRequest page) {
-        Optional<Keyset> after = page.cursor().map(Keyset::of);
+        Optional<Keyset> after = page.cursor().map(NotificationQueries::position);
         var rows = jdbi.withHandle(handle -> store.list(handle, caller, after, page.fetchSize()));
         return Page.from(rows, page, (NotificationRow row) -> new Keyset(row.latestAt(), row.id()).cursor())
                 .map(NotificationViews::view);
+    }
+
+    /**
+     * The position a cursor names. Only times PostgreSQL can hold are positions we issued; anything else (a forged
+     * cursor whose time overflows) is the kernel's 400 {@code invalid_cursor}, never a database error.
+     */
+    private static Keyset position(Cursor cursor) {
+        try {
+            Keyset position = Keyset.of(cursor);
+            if (position.at().isBefore(Instant.EPOCH) || position.at().isAfter(LATEST_POSITION)) {
+                throw new DateTimeException("out of range");
+            }
+            return position;
+        } catch (DateTimeException | ArithmeticException e) {
+            throw DomainException.invalid("invalid_cursor", "The cursor is not one this API returned");
+        }
     }
 
     public NotificationsMarker unread(UUID caller) {
