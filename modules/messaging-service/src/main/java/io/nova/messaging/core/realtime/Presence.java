@@ -134,7 +134,7 @@ public final class Presence {
     /** Best effort: a refresh lost now is made by the next heartbeat, well within the TTL. */
     void refresh(UUID user, String socket) {
         redis.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, REFRESH,
-                RScript.ReturnType.INTEGER, keys(user), socket, Long.toString(ttl.toMillis()));
+                RScript.ReturnType.LONG, keys(user), socket, Long.toString(ttl.toMillis()));
     }
 
     void leave(UUID user, String socket, MissedMessages missed) {
@@ -157,7 +157,7 @@ public final class Presence {
             return SendQueue.NOTHING;
         }
         return () -> redis.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, SENT,
-                RScript.ReturnType.INTEGER, List.of(key(user, "unseen"), key(user, "sent:" + messageId)),
+                RScript.ReturnType.LONG, List.of(key(user, "unseen"), key(user, "sent:" + messageId)),
                 messageId, Long.toString(SENT_MEMORY.toMillis()));
     }
 
