@@ -173,12 +173,18 @@ public abstract class NotificationsStack {
 
     // --- reading notifications ---
 
-    /** The first page (up to 100) of the caller's notifications. */
+    /** All of the caller's notifications, every page walked. */
     protected List<JsonNode> notifications(People.Person owner) {
-        HttpResponse<String> response = http.get("/api/v1/notifications?limit=100", owner.token());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<JsonNode> items = new ArrayList<>();
-        ApiClient.json(response).path("items").forEach(items::add);
+        String cursor = null;
+        do {
+            HttpResponse<String> response = http.get("/api/v1/notifications?limit=100"
+                    + (cursor == null ? "" : "&cursor=" + cursor), owner.token());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode page = ApiClient.json(response);
+            page.path("items").forEach(items::add);
+            cursor = page.path("next_cursor").isTextual() ? page.path("next_cursor").asText() : null;
+        } while (cursor != null);
         return items;
     }
 
