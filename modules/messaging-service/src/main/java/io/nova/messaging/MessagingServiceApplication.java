@@ -31,6 +31,8 @@ import io.nova.messaging.resources.ConversationMessagesResource;
 import io.nova.messaging.resources.ConversationsResource;
 import io.nova.messaging.resources.MessagesResource;
 import io.nova.proto.user.v1.UserServiceGrpc;
+import io.nova.messaging.core.notifications.OfflineMessages;
+import io.nova.messaging.core.realtime.Presence;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -51,18 +53,23 @@ public final class MessagingServiceApplication extends NovaApplication<Messaging
     @Override
     protected void runService(MessagingServiceConfiguration configuration, Environment environment,
                               ServiceContext context) {
+        PeerClients peers = PeerClients.open(context, configuration.getConversations());
+        People people = new UserPeople(UserServiceGrpc.newFutureStub(peers.users()), peers.relationships());
         MemberService members = runConversations(configuration.getConversations(), configuration.getCalls(),
-                environment, context);
+                environment, context, peers, people);
+        // --- notifications: made from events; the realtime layer hands back messages a closing socket never sent
+        Presence presence = RealtimeWiring.presence(configuration.getRealtime(), environment, context);
+        OfflineMessages offline = NotificationsWiring.install(configuration.getNotifications(), environment,
+                context, people, presence);
         // --- realtime (/ws): fan-out of the messaging events, replay logs, sockets ---
         // Who hears a typing signal: the members, as the conversations core answers it.
-        RealtimeWiring.install(configuration.getRealtime(), environment, context, members::membersVisibleTo);
+        RealtimeWiring.install(configuration.getRealtime(), environment, context, members::membersVisibleTo,
+                presence, offline);
     }
 
     /** Conversations, members, messages, reactions and read state; calls, on the same access rules. */
     private MemberService runConversations(ConversationsConfig config, CallsConfig calls, Environment environment,
-                                           ServiceContext context) {
-        PeerClients peers = PeerClients.open(context, config);
-        People people = new UserPeople(UserServiceGrpc.newFutureStub(peers.users()), peers.relationships());
+                                           ServiceContext context, PeerClients peers, People people) {
         Media media = new MessageMedia(peers.catalog());
 
         ConversationStore conversationStore = new ConversationStore();

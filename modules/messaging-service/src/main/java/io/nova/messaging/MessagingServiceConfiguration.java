@@ -52,4 +52,19 @@ public class MessagingServiceConfiguration extends NovaConfiguration {
     public void setCalls(CallsConfig calls) {
         this.calls = calls;
     }
+
+    /** Notifications (docs/api-notifications.md). */
+    @Valid
+    @NotNull
+    private NotificationsConfig notifications = new NotificationsConfig();
+
+    @JsonProperty
+    public NotificationsConfig getNotifications() {
+        return notifications;
+    }
+
+    @JsonProperty
+    public void setNotifications(NotificationsConfig notifications) {
+        this.notifications = notifications;
+    }
 }

@@ -7,6 +7,8 @@ import io.nova.messaging.core.realtime.ConversationAudience;
 import io.nova.messaging.core.realtime.FanOut;
 import io.nova.messaging.core.realtime.Heartbeats;
 import io.nova.messaging.core.realtime.LocalSockets;
+import io.nova.messaging.core.realtime.MissedMessages;
+import io.nova.messaging.core.realtime.Presence;
 import io.nova.messaging.core.realtime.Realtime;
 import io.nova.messaging.core.realtime.RealtimeMetrics;
 import io.nova.messaging.core.realtime.RealtimeSettings;
@@ -26,12 +28,24 @@ final class RealtimeWiring {
 
     /** Events read from a log per Redis round trip. */
     private static final int READ_BATCH = 100;
+    /** Heartbeat intervals a socket keeps counting as connected after its last refresh. */
+    private static final int PRESENCE_HEARTBEATS = 3;
 
     private RealtimeWiring() {
     }
 
+    /**
+     * Who is connected, shared by the sockets and the notifications: a socket counts for a few heartbeat
+     * intervals after its last heartbeat, so a replica that vanishes stops counting soon.
+     */
+    static Presence presence(RealtimeConfig config, Environment environment, ServiceContext context) {
+        return new Presence(context.redis(), config.getKeyPrefix(),
+                config.getHeartbeatInterval().toJavaDuration().multipliedBy(PRESENCE_HEARTBEATS),
+                environment.getObjectMapper());
+    }
+
     static Realtime install(RealtimeConfig config, Environment environment, ServiceContext context,
-                            ConversationAudience audience) {
+                            ConversationAudience audience, Presence presence, MissedMessages missed) {
         RealtimeSettings settings = new RealtimeSettings(config.getHeartbeatInterval().toJavaDuration(),
                 config.getSendQueueFrames(), config.getSendStallTimeout().toJavaDuration(),
                 config.getInboundFramesPerSecond(), config.getInboundBurst(), READ_BATCH);
@@ -40,7 +54,7 @@ final class RealtimeWiring {
         RealtimeSignals signals = new RealtimeSignals(context.redis(), config.getKeyPrefix(), sockets);
         RealtimeMetrics metrics = new RealtimeMetrics(environment.metrics(), sockets);
         Realtime realtime = new Realtime(settings, log, signals, sockets, audience, context.accessTokens(),
-                environment.getObjectMapper(), metrics, config.getDeliveryThreads());
+                environment.getObjectMapper(), metrics, presence, missed, config.getDeliveryThreads());
 
         environment.lifecycle().manage(realtime);
         environment.lifecycle().manage(signals);

@@ -13,6 +13,9 @@ import io.nova.messaging.api.MemberRoleRequest;
 import io.nova.messaging.api.MemberView;
 import io.nova.messaging.api.MessagePreview;
 import io.nova.messaging.api.MessageView;
+import io.nova.messaging.api.NotificationView;
+import io.nova.messaging.api.NotificationsMarker;
+import io.nova.messaging.api.NotificationsReadRequest;
 import io.nova.messaging.api.ReactionCount;
 import io.nova.messaging.api.ReactionsView;
 import io.nova.messaging.api.ReadRequest;
@@ -23,6 +26,7 @@ import io.nova.messaging.resources.CallsResource;
 import io.nova.messaging.resources.ConversationMessagesResource;
 import io.nova.messaging.resources.ConversationsResource;
 import io.nova.messaging.resources.MessagesResource;
+import io.nova.messaging.resources.NotificationsResource;
 import io.nova.testing.OpenApiContract;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +38,7 @@ class OpenApiDocumentTest {
     @Test
     void everyServedRouteIsDocumentedAndNothingElse() {
         DOCUMENT.documentsExactly(ConversationsResource.class, ConversationMessagesResource.class,
-                MessagesResource.class, CallsResource.class);
+                MessagesResource.class, CallsResource.class, NotificationsResource.class);
     }
 
     @Test
@@ -59,5 +63,8 @@ class OpenApiDocumentTest {
         DOCUMENT.schemaMatches("Call", CallView.class);
         DOCUMENT.schemaMatches("IceServer", IceServerView.class);
         DOCUMENT.schemaMatches("IceServers", IceServersView.class);
+        DOCUMENT.schemaMatches("Notification", NotificationView.class);
+        DOCUMENT.schemaMatches("NotificationsRead", NotificationsReadRequest.class);
+        DOCUMENT.schemaMatches("NotificationsMarker", NotificationsMarker.class);
     }
 }

@@ -50,6 +50,12 @@ public final class EventTypes {
     public static final String CALL_CANDIDATES = "call.candidates";
     public static final String CALL_ENDED = "call.ended";
 
+    // messaging-service's notifications → Topics.MESSAGING_EVENTS, the same envelope addressed to the owner alone,
+    // keyed by the owner (docs/api-notifications.md). data: the notification (deleted: its id).
+    public static final String NOTIFICATION_CREATED = "notification.created";
+    public static final String NOTIFICATION_UPDATED = "notification.updated";
+    public static final String NOTIFICATION_DELETED = "notification.deleted";
+
     private EventTypes() {
     }
 }

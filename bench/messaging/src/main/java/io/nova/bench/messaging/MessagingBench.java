@@ -2,6 +2,7 @@ package io.nova.bench.messaging;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Map;
  * <pre>
  *   deliver [--url U] [--pairs 500] [--rate 1000] [--warmup 30] [--seconds 60]
  *   idle    [--url U] [--ws ws://…/ws] [--sockets 10000] [--users 1000] [--hold 60] [--server-pid P] [--admin http://…:8184]
+ *   notify  [--url U] [--owners 100] [--likers 200] [--rate 200] [--warmup 30] [--seconds 60]   (bench/notifications)
  * </pre>
  */
 public final class MessagingBench {
@@ -17,8 +19,8 @@ public final class MessagingBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !(args[0].equals("deliver") || args[0].equals("idle"))) {
-            System.err.println("usage: deliver|idle [--option value]… (see bench/README.md)");
+        if (args.length == 0 || !List.of("deliver", "idle", "notify").contains(args[0])) {
+            System.err.println("usage: deliver|idle|notify [--option value]… (see bench/README.md)");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -29,6 +31,9 @@ public final class MessagingBench {
         if (args[0].equals("deliver")) {
             new DeliveryRun(api, number(options, "pairs", 500), number(options, "rate", 1000),
                     number(options, "warmup", 30), number(options, "seconds", 60)).run();
+        } else if (args[0].equals("notify")) {
+            new NotificationRun(api, number(options, "owners", 100), number(options, "likers", 200),
+                    number(options, "rate", 200), number(options, "warmup", 30), number(options, "seconds", 60)).run();
         } else {
             String admin = options.get("admin");
             new IdleRun(api, options.containsKey("ws") ? URI.create(options.get("ws")) : Setup.socketUri(api.base()),

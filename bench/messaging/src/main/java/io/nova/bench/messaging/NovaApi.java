@@ -67,6 +67,21 @@ final class NovaApi {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A public post of {@code author}'s (content-service, through the gateway); its id. */
+    String post(Account author, String text) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode().put("text", text).put("visibility", "public");
+        return call("POST", "/api/v1/posts", author.token(), body, 201).path("id").asText();
+    }
+
+    /** Likes a post without waiting, like {@link #send}: the schedule must not wait for answers. */
+    CompletableFuture<HttpResponse<String>> like(Account who, String postId) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/posts/" + postId + "/like"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + who.token())
+                .PUT(HttpRequest.BodyPublishers.noBody()).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A blocking call for setup; {@code expected} 0 accepts any 2xx. */
     private JsonNode call(String method, String path, String token, JsonNode body, int expected)
             throws IOException, InterruptedException {

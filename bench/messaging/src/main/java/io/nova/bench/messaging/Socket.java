@@ -58,6 +58,12 @@ final class Socket implements WebSocket.Listener {
         }
     }
 
+    /** Asks for the live events from now on (after the hello's last event id); nothing flows before a resume. */
+    void resumeFromNow() {
+        String last = hello().path("data").path("last_event_id").asText("0-0");
+        socket.sendText("{\"type\":\"resume\",\"after_event_id\":\"" + last + "\"}", true).join();
+    }
+
     void close() {
         WebSocket webSocket = socket;
         if (webSocket != null && isOpen()) {

@@ -32,6 +32,9 @@ public final class Connection {
     private final InboundRate rate;
     private final long heartbeatNanos;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean left = new AtomicBoolean();
+    /** This socket in the user's {@link Presence}. */
+    private final String socketId = UUID.randomUUID().toString();
     private volatile NovaPrincipal principal;
     private volatile long lastHeard;
     private volatile long nextBeat;
@@ -43,7 +46,7 @@ public final class Connection {
         this.realtime = realtime;
         RealtimeSettings settings = realtime.settings();
         this.delivery = new SocketDelivery(user, sink, realtime.log(), realtime.executor(), realtime.frames(),
-                realtime.metrics(), settings);
+                realtime.metrics(), settings, realtime.presence());
         long now = System.nanoTime();
         this.rate = new InboundRate(settings.inboundPerSecond(), settings.inboundBurst(), now);
         this.heartbeatNanos = settings.heartbeatInterval().toNanos();
@@ -53,6 +56,11 @@ public final class Connection {
 
     public UUID user() {
         return user;
+    }
+
+    /** Counts the user as connected (before anything is sent, so no message to them falls between). */
+    void join() {
+        realtime.presence().join(user, socketId, realtime.missedMessages());
     }
 
     /** Sends {@code hello}; nothing else flows until the client resumes. */
@@ -100,11 +108,26 @@ public final class Connection {
         heard();
     }
 
-    /** The socket is gone, however it ended. */
+    /**
+     * The socket is gone, however it ended. When it was the user's last one, the messages it was handed but never
+     * sent become notifications ({@link Presence}).
+     */
     public void onClosed() {
         closing.set(true);
         delivery.close();
         realtime.sockets().remove(this);
+        leave();
+    }
+
+    /** Once per socket, whichever way it ends; a Redis failure here is healed by the presence TTL. */
+    void leave() {
+        if (left.compareAndSet(false, true)) {
+            try {
+                realtime.presence().leave(user, socketId, realtime.missedMessages());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not take a socket of {} out of presence: {}", user, e.toString());
+            }
+        }
     }
 
     /** Something may have been appended to this user's log. */
@@ -128,6 +151,9 @@ public final class Connection {
         } else if (nowNanos - nextBeat >= 0) {
             nextBeat = nowNanos + heartbeatNanos;
             sink.ping();
+            if (!closing.get()) {
+                realtime.presence().refresh(user, socketId);
+            }
             // Heals a lost wake-up: pub/sub is best effort, the log is not.
             delivery.requestDrain();
             stillValid();

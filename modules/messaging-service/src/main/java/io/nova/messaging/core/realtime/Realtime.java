@@ -26,11 +26,14 @@ public final class Realtime implements Managed {
     private final ObjectMapper mapper;
     private final Frames frames;
     private final RealtimeMetrics metrics;
+    private final Presence presence;
+    private final MissedMessages missedMessages;
     private final ExecutorService executor;
 
     public Realtime(RealtimeSettings settings, ReplayLog log, RealtimeSignals signals, LocalSockets sockets,
                     ConversationAudience audience, AccessTokenVerifier tokens, ObjectMapper mapper,
-                    RealtimeMetrics metrics, int deliveryThreads) {
+                    RealtimeMetrics metrics, Presence presence, MissedMessages missedMessages,
+                    int deliveryThreads) {
         this.settings = settings;
         this.log = log;
         this.signals = signals;
@@ -40,6 +43,8 @@ public final class Realtime implements Managed {
         this.mapper = mapper;
         this.frames = new Frames(mapper);
         this.metrics = metrics;
+        this.presence = presence;
+        this.missedMessages = missedMessages;
         AtomicInteger number = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(deliveryThreads, runnable -> {
             Thread thread = new Thread(runnable, "realtime-delivery-" + number.incrementAndGet());
@@ -58,9 +63,11 @@ public final class Realtime implements Managed {
             return Optional.empty();
         }
         try {
+            connection.join();
             connection.start(log.last(connection.user()));
         } catch (RuntimeException e) {
             sockets.remove(connection);
+            connection.leave();
             throw e;
         }
         return Optional.of(connection);
@@ -100,6 +107,14 @@ public final class Realtime implements Managed {
 
     RealtimeMetrics metrics() {
         return metrics;
+    }
+
+    Presence presence() {
+        return presence;
+    }
+
+    MissedMessages missedMessages() {
+        return missedMessages;
     }
 
     ExecutorService executor() {

@@ -14,8 +14,11 @@ final class SendQueue {
 
     enum Kind { EVENT, CONTROL, EPHEMERAL }
 
-    private record Waiting(String text, Kind kind) {
+    /** A frame and what to do once the network has taken it (nothing: {@link #NOTHING}). */
+    record Waiting(String text, Kind kind, Runnable afterSent) {
     }
+
+    static final Runnable NOTHING = () -> { };
 
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private final int capacity;
@@ -31,10 +34,15 @@ final class SendQueue {
     }
 
     void offerEvent(String text) {
+        offerEvent(text, NOTHING);
+    }
+
+    /** An event whose delivery someone waits for: {@code afterSent} runs once the network has taken it. */
+    void offerEvent(String text, Runnable afterSent) {
         if (waiting.size() >= capacity) {
             evictOneEphemeral();
         }
-        waiting.add(new Waiting(text, Kind.EVENT));
+        waiting.add(new Waiting(text, Kind.EVENT, afterSent));
     }
 
     /** False when the queue is full: the signal is dropped. */
@@ -42,25 +50,28 @@ final class SendQueue {
         if (waiting.size() >= capacity) {
             return false;
         }
-        waiting.add(new Waiting(text, Kind.EPHEMERAL));
+        waiting.add(new Waiting(text, Kind.EPHEMERAL, NOTHING));
         ephemerals++;
         return true;
     }
 
     void offerControl(String text) {
-        waiting.add(new Waiting(text, Kind.CONTROL));
+        waiting.add(new Waiting(text, Kind.CONTROL, NOTHING));
+    }
+
+    /** The next frame's text, or null. */
+    String poll() {
+        Waiting next = next();
+        return next == null ? null : next.text();
     }
 
     /** The next frame to send, or null. */
-    String poll() {
+    Waiting next() {
         Waiting next = waiting.poll();
-        if (next == null) {
-            return null;
-        }
-        if (next.kind() == Kind.EPHEMERAL) {
+        if (next != null && next.kind() == Kind.EPHEMERAL) {
             ephemerals--;
         }
-        return next.text();
+        return next;
     }
 
     /** A resume restarts the event sequence: events not yet sent would come twice or out of order. */

@@ -30,6 +30,7 @@ final class SocketDelivery {
     private final RealtimeMetrics metrics;
     private final int readBatch;
     private final SendQueue queue;
+    private final Presence presence;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean dirty;
 
@@ -40,11 +41,12 @@ final class SocketDelivery {
     private boolean wantMore;
     private boolean inFlight;
     private long inFlightSince;
+    private Runnable inFlightAfterSent = SendQueue.NOTHING;
     private boolean pumping;
     private boolean closed;
 
     SocketDelivery(UUID user, FrameSink sink, ReplayLog log, Executor executor, Frames frames,
-                   RealtimeMetrics metrics, RealtimeSettings settings) {
+                   RealtimeMetrics metrics, RealtimeSettings settings, Presence presence) {
         this.user = user;
         this.sink = sink;
         this.log = log;
@@ -53,6 +55,7 @@ final class SocketDelivery {
         this.metrics = metrics;
         this.readBatch = settings.readBatch();
         this.queue = new SendQueue(settings.sendQueueFrames());
+        this.presence = presence;
     }
 
     /** Every event after {@code after} in order, then {@code resumed} (or {@code resync_required}). */
@@ -157,7 +160,7 @@ final class SocketDelivery {
                     metrics.resyncs.mark();
                 } else {
                     for (LoggedEvent event : read.events()) {
-                        queue.offerEvent(frames.event(event));
+                        queue.offerEvent(frames.event(event), presence.afterSent(user, event));
                         cursor = event.id();
                     }
                     if (read.events().size() < room && resumePending) {
@@ -185,24 +188,28 @@ final class SocketDelivery {
             pumping = true;
         }
         while (true) {
-            String text;
+            SendQueue.Waiting next;
             synchronized (this) {
-                text = closed || inFlight ? null : queue.poll();
-                if (text == null) {
+                next = closed || inFlight ? null : queue.next();
+                if (next == null) {
                     pumping = false;
                     return;
                 }
                 inFlight = true;
                 inFlightSince = System.nanoTime();
+                inFlightAfterSent = next.afterSent();
             }
-            sink.send(text, this::sent);
+            sink.send(next.text(), this::sent);
         }
     }
 
     private void sent(Throwable failure) {
         boolean more;
+        Runnable afterSent;
         synchronized (this) {
             inFlight = false;
+            afterSent = inFlightAfterSent;
+            inFlightAfterSent = SendQueue.NOTHING;
             if (failure != null) {
                 // The socket is going away; its close callback cleans up.
                 closed = true;
@@ -213,6 +220,7 @@ final class SocketDelivery {
             wantMore = false;
         }
         metrics.framesOut.mark();
+        afterSent.run();
         pump();
         if (more) {
             requestDrain();
