@@ -123,6 +123,7 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
         PostCatalog postCatalog = new GrpcPostCatalog(ContentServiceGrpc.newBlockingStub(context.channel(
                 feedConfig.getContentServiceTarget(), contentDeadline, ContentServiceGrpc.getServiceDescriptor())),
                 contentDeadline);
+        FeedWiring.install(feedConfig, environment, context, postCatalog);
 
         long pruneEvery = auth.getRefreshTokenPruneInterval().toMilliseconds();
         environment.lifecycle().scheduledExecutorService("refresh-token-pruner").threads(1).build()

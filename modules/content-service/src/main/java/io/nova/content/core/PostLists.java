@@ -12,6 +12,7 @@ import io.nova.kernel.paging.PageRequest;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,31 @@ public final class PostLists {
         int bounded = limit <= 0 ? DEFAULT_IDS : Math.min(limit, MAX_IDS);
         return jdbi.withHandle(handle -> posts.idsSince(handle, author, since, bounded)).stream()
                 .map(ref -> new PostRef(ref.id(), ref.createdAt(), Visibility.of(ref.visibility())))
+                .toList();
+    }
+
+    /** Authors per {@link #recentOfAuthors} call. */
+    public static final int MAX_AUTHORS = 1000;
+
+    /** A post's id, author, time and visibility. */
+    public record AuthorPostRef(UUID id, UUID authorId, Instant createdAt, Visibility visibility) {
+    }
+
+    /**
+     * The newest live posts of several authors together, newest first, strictly before {@code before} (none: from
+     * the newest); {@code limit} 0 or less means 100, more than 1000 means 1000. Visibility is not applied here:
+     * the caller (the home feed) hydrates through {@link #batch}, which applies it.
+     */
+    public List<AuthorPostRef> recentOfAuthors(Collection<UUID> authors, Optional<Keyset> before, int limit) {
+        if (authors.size() > MAX_AUTHORS) {
+            throw DomainException.invalid("too_many_ids",
+                    "at most " + MAX_AUTHORS + " author ids per call, got " + authors.size(),
+                    Map.of("field", "author_ids"));
+        }
+        int bounded = limit <= 0 ? DEFAULT_IDS : Math.min(limit, MAX_IDS);
+        return jdbi.withHandle(handle -> posts.recentOfAuthors(handle, authors, before, bounded)).stream()
+                .map(ref -> new AuthorPostRef(ref.id(), ref.authorId(), ref.createdAt(),
+                        Visibility.of(ref.visibility())))
                 .toList();
     }
 

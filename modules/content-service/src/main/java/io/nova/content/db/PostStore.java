@@ -29,6 +29,10 @@ public final class PostStore {
     public record PostRef(UUID id, Instant createdAt, String visibility) {
     }
 
+    /** A post's id, author, time and visibility. */
+    public record AuthorPostRef(UUID id, UUID authorId, Instant createdAt, String visibility) {
+    }
+
     /** Columns of {@link PostRow}; {@code :viewer} decides liked_by_me / bookmarked_by_me. */
     private static final String SELECT = """
             SELECT p.id, p.author_id, p.text, p.media_ids, p.visibility, p.reply_to, p.like_count, p.comment_count,
@@ -123,6 +127,33 @@ public final class PostStore {
                 .bind("author", author).bind("since", since == null ? null : Timestamp.from(since))
                 .map((rs, ctx) -> new PostRef(rs.getObject("id", UUID.class),
                         rs.getTimestamp("created_at").toInstant(), rs.getString("visibility")))
+                .list();
+    }
+
+    /**
+     * The newest live posts of these authors together, newest first, strictly before {@code before} (none: from
+     * the newest). Each author's newest {@code limit} come from the timeline index by themselves (a lateral scan
+     * per author), then the union is cut to {@code limit}: the cost follows the authors and the limit, not the
+     * authors' numbers of posts.
+     */
+    public List<AuthorPostRef> recentOfAuthors(Handle handle, Collection<UUID> authors, Optional<Keyset> before,
+                                               int limit) {
+        if (authors.isEmpty()) {
+            return List.of();
+        }
+        String keyset = before.isEmpty() ? "" : " AND (p.created_at, p.id) < (:beforeAt, :beforeId)";
+        Query query = handle.createQuery("SELECT r.id, r.author_id, r.created_at, r.visibility"
+                        + " FROM unnest(CAST(:authors AS uuid[])) AS a(id)"
+                        + " CROSS JOIN LATERAL (SELECT p.id, p.author_id, p.created_at, p.visibility FROM posts p"
+                        + " WHERE p.author_id = a.id AND p.deleted_at IS NULL" + keyset
+                        + " ORDER BY p.created_at DESC, p.id DESC" + SqlLimit.of(limit) + ") r"
+                        + " ORDER BY r.created_at DESC, r.id DESC" + SqlLimit.of(limit))
+                .bind("authors", authors.toArray(UUID[]::new));
+        before.ifPresent(position -> query.bind("beforeAt", Timestamp.from(position.at()))
+                .bind("beforeId", position.id()));
+        return query.map((rs, ctx) -> new AuthorPostRef(rs.getObject("id", UUID.class),
+                        rs.getObject("author_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("visibility")))
                 .list();
     }
 

@@ -8,6 +8,7 @@ import io.nova.kernel.api.Ids;
 import io.nova.kernel.auth.NovaPrincipal;
 import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.grpc.GrpcIdentity;
+import io.nova.kernel.paging.Keyset;
 import io.nova.proto.content.v1.ConfirmPostsRequest;
 import io.nova.proto.content.v1.ConfirmPostsResponse;
 import io.nova.proto.content.v1.ContentServiceGrpc;
@@ -15,10 +16,14 @@ import io.nova.proto.content.v1.GetPostsRequest;
 import io.nova.proto.content.v1.GetPostsResponse;
 import io.nova.proto.content.v1.ListAuthorPostIdsRequest;
 import io.nova.proto.content.v1.ListAuthorPostIdsResponse;
+import io.nova.proto.content.v1.ListRecentPostIdsRequest;
+import io.nova.proto.content.v1.ListRecentPostIdsResponse;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -65,6 +70,31 @@ public final class ContentGrpcService extends ContentServiceGrpc.ContentServiceI
         posts.authorPostIds(author, since, request.getLimit()).forEach(ref ->
                 answer.addPosts(ListAuthorPostIdsResponse.PostRef.newBuilder()
                         .setPostId(ref.id().toString())
+                        .setCreatedAt(PostProtos.timestamp(ref.createdAt()))
+                        .setVisibility(PostProtos.visibility(ref.visibility().wireName()))));
+        response.onNext(answer.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void listRecentPostIds(ListRecentPostIdsRequest request,
+                                  StreamObserver<ListRecentPostIdsResponse> response) {
+        Set<UUID> authors = new LinkedHashSet<>();
+        request.getAuthorIdsList().forEach(id -> authors.add(userId("author_ids", id)));
+        Optional<Keyset> before = Optional.empty();
+        if (request.hasBefore()) {
+            // No id: the zero UUID, before which no id sorts — "strictly before this instant".
+            UUID beforeId = request.getBeforePostId().isEmpty() ? new UUID(0, 0)
+                    : Ids.parse(request.getBeforePostId()).orElseThrow(() -> DomainException.invalid("invalid_id",
+                            "before_post_id must be a post id, got '" + request.getBeforePostId() + "'",
+                            Map.of("field", "before_post_id")));
+            before = Optional.of(new Keyset(PostProtos.instant(request.getBefore()), beforeId));
+        }
+        ListRecentPostIdsResponse.Builder answer = ListRecentPostIdsResponse.newBuilder();
+        posts.recentOfAuthors(authors, before, request.getLimit()).forEach(ref ->
+                answer.addPosts(ListRecentPostIdsResponse.PostRef.newBuilder()
+                        .setPostId(ref.id().toString())
+                        .setAuthorId(ref.authorId().toString())
                         .setCreatedAt(PostProtos.timestamp(ref.createdAt()))
                         .setVisibility(PostProtos.visibility(ref.visibility().wireName()))));
         response.onNext(answer.build());

@@ -5,15 +5,19 @@ import io.nova.clients.posts.PostView;
 import io.nova.kernel.auth.NovaPrincipal;
 import io.nova.kernel.grpc.GrpcCalls;
 import io.nova.kernel.grpc.GrpcIdentity;
+import io.nova.kernel.paging.Keyset;
 import io.nova.proto.content.v1.ContentServiceGrpc;
 import io.nova.proto.content.v1.GetPostsRequest;
 import io.nova.proto.content.v1.ListAuthorPostIdsRequest;
+import io.nova.proto.content.v1.ListRecentPostIdsRequest;
 import io.nova.proto.content.v1.Visibility;
 import io.nova.user.core.PostCatalog;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -61,6 +65,25 @@ public final class GrpcPostCatalog implements PostCatalog {
         }
         return GrpcCalls.call(SERVICE, () -> stub().listAuthorPostIds(request.build())).getPostsList().stream()
                 .map(ref -> new PostRef(UUID.fromString(ref.getPostId()), author,
+                        PostProtos.instant(ref.getCreatedAt()),
+                        ref.getVisibility() == Visibility.VISIBILITY_FOLLOWERS))
+                .toList();
+    }
+
+    @Override
+    public List<PostRef> recentOfAuthors(Collection<UUID> authors, Optional<Keyset> before, int limit) {
+        if (authors.isEmpty()) {
+            return List.of();
+        }
+        if (authors.size() > MAX_AUTHORS || limit < 1 || limit > MAX_IDS) {
+            throw new IllegalArgumentException("at most " + MAX_AUTHORS + " authors and a limit of 1.." + MAX_IDS);
+        }
+        ListRecentPostIdsRequest.Builder request = ListRecentPostIdsRequest.newBuilder()
+                .addAllAuthorIds(authors.stream().map(UUID::toString).toList()).setLimit(limit);
+        before.ifPresent(position -> request.setBefore(PostProtos.timestamp(position.at()))
+                .setBeforePostId(position.id().toString()));
+        return GrpcCalls.call(SERVICE, () -> stub().listRecentPostIds(request.build())).getPostsList().stream()
+                .map(ref -> new PostRef(UUID.fromString(ref.getPostId()), UUID.fromString(ref.getAuthorId()),
                         PostProtos.instant(ref.getCreatedAt()),
                         ref.getVisibility() == Visibility.VISIBILITY_FOLLOWERS))
                 .toList();

@@ -3,8 +3,12 @@ package io.nova.user.core;
 import io.nova.clients.posts.PostView;
 import io.nova.kernel.auth.NovaPrincipal;
 
+import io.nova.kernel.paging.Keyset;
+
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -38,4 +42,14 @@ public interface PostCatalog {
      * (1..{@link #MAX_IDS}).
      */
     List<PostRef> recentPostIds(UUID author, Instant since, int limit);
+
+    /** Authors per {@link #recentOfAuthors} call content-service accepts. */
+    int MAX_AUTHORS = 1000;
+
+    /**
+     * The newest live posts of these authors (at most {@link #MAX_AUTHORS}) together, newest first by (created
+     * time, id), strictly after the page position {@code before} when given, at most {@code limit}
+     * (1..{@link #MAX_IDS}). Nothing is filtered for a viewer: {@link #posts} does that.
+     */
+    List<PostRef> recentOfAuthors(Collection<UUID> authors, Optional<Keyset> before, int limit);
 }

@@ -1,0 +1,37 @@
+package io.nova.user;
+
+import io.dropwizard.core.setup.Environment;
+import io.nova.contracts.Topics;
+import io.nova.kernel.ServiceContext;
+import io.nova.user.core.PostCatalog;
+import io.nova.user.core.feed.FeedFanOut;
+import io.nova.user.core.feed.HomeFeed;
+import io.nova.user.core.feed.Timelines;
+import io.nova.user.db.FeedStore;
+import io.nova.user.resources.FeedResource;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Builds the home feed (docs/api-feed.md): the timelines in Redis, the consumer that fans posts out and follows
+ * graph changes (content-service's events and user-service's own), the background rebuilds and {@code GET /feed}.
+ */
+final class FeedWiring {
+
+    private FeedWiring() {
+    }
+
+    static void install(FeedConfig config, Environment environment, ServiceContext context, PostCatalog catalog) {
+        FeedStore store = new FeedStore();
+        Timelines timelines = new Timelines(context.redis(), config.getKeyPrefix(), config.getTimelineSize(),
+                config.getInactiveAfter().toJavaDuration(), config.getBuildTimeout().toJavaDuration());
+        ExecutorService rebuilds = environment.lifecycle().executorService("feed-rebuild")
+                .minThreads(config.getRebuildThreads()).maxThreads(config.getRebuildThreads()).build();
+        HomeFeed feed = new HomeFeed(context.jdbi(), store, timelines, catalog, config.getFanOutMaxFollowers(),
+                rebuilds);
+        environment.jersey().register(new FeedResource(feed));
+        context.consume(config.getConsumer(), List.of(Topics.CONTENT_EVENTS, Topics.USER_EVENTS),
+                new FeedFanOut(context.jdbi(), store, timelines, catalog, config.getFanOutMaxFollowers()));
+    }
+}
