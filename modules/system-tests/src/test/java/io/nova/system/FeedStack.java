@@ -14,6 +14,8 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The real user-, media- and content-service in this JVM, each on its own database: user-service calls
  * content-service (the feed) and content-service calls user-service (authors, relations), so content-service's gRPC
@@ -26,7 +28,10 @@ final class FeedStack implements AutoCloseable {
     final RunningService<?> media;
     final RunningService<?> content;
 
-    private FeedStack(PeerServices peers, RunningService<?> content) {
+    private final int contentGrpc;
+
+    private FeedStack(PeerServices peers, RunningService<?> content, int contentGrpc) {
+        this.contentGrpc = contentGrpc;
         this.peers = peers;
         this.users = peers.users;
         this.media = peers.media;
@@ -35,6 +40,19 @@ final class FeedStack implements AutoCloseable {
 
     /** {@code userOverrides} extend user-service's settings (e.g. the feed's thresholds). */
     static FeedStack start(TestPlatform platform, ConfigOverride... userOverrides) {
+        // The port is chosen free, then bound by content-service a moment later: another socket of this JVM may
+        // take it in between. Then content-service listens elsewhere and the whole stack starts again.
+        for (int attempt = 1; ; attempt++) {
+            FeedStack stack = attempt(platform, userOverrides);
+            if (stack.content.grpcPort() == stack.contentGrpc || attempt == 3) {
+                assertThat(stack.content.grpcPort()).as("content-service's gRPC port").isEqualTo(stack.contentGrpc);
+                return stack;
+            }
+            stack.close();
+        }
+    }
+
+    private static FeedStack attempt(TestPlatform platform, ConfigOverride... userOverrides) {
         int contentGrpc = freePort();
         List<ConfigOverride> userSettings = new ArrayList<>(List.of(
                 ConfigOverride.config("feed.contentServiceTarget", "127.0.0.1:" + contentGrpc)));
@@ -45,7 +63,8 @@ final class FeedStack implements AutoCloseable {
             List<ConfigOverride> contentSettings = peers.callerOverrides("content");
             contentSettings.add(ConfigOverride.config("grpc.port", String.valueOf(contentGrpc)));
             return new FeedStack(peers, RunningService.start(ContentServiceApplication.class,
-                    platform.forAnotherService("content-service"), contentSettings.toArray(ConfigOverride[]::new)));
+                    platform.forAnotherService("content-service"), contentSettings.toArray(ConfigOverride[]::new)),
+                    contentGrpc);
         } catch (RuntimeException e) {
             peers.close();
             throw e;

@@ -2,6 +2,7 @@ package io.nova.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
+import io.nova.contracts.Topics;
 import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
 import io.nova.testing.ApiClient;
@@ -40,9 +41,11 @@ class HomeFeedTest {
     private People people;
     private RedissonClient redis;
     private String keyPrefix;
+    private TestPlatform platform;
 
     @BeforeAll
     void start(TestPlatform platform) {
+        this.platform = platform;
         keyPrefix = platform.redisKeyPrefix() + "feed:";
         stack = FeedStack.start(platform,
                 ConfigOverride.config("feed.consumer", "feed-" + platform.database()),
@@ -259,6 +262,36 @@ class HomeFeedTest {
         }
         List<String> ids = client.await(reader, now -> now.size() == 3);
         assertThat(new HashSet<>(ids)).hasSize(ids.size());
+    }
+
+    @Test
+    void theConsumerReplayedTwiceLeavesNoDuplicateAndBringsNothingBack() throws Exception {
+        People.Person reader = people.register();
+        People.Person author = people.register();
+        People.Person former = people.register();
+        people.follow(reader, author);
+        people.follow(reader, former);
+        awaitReady(reader);
+        String kept = client.post(author, "kept");
+        String deleted = client.post(author, "deleted");
+        String formers = client.post(former, "from someone unfollowed later");
+        String other = client.post(author, "another");
+        client.await(reader, ids -> ids.containsAll(List.of(kept, deleted, formers, other)));
+        client.content.send("DELETE", "/api/v1/posts/" + deleted, author.token(), null);
+        client.users.send("DELETE", "/api/v1/relationships/following/" + former.id(), reader.token(), null);
+        List<String> settled = client.await(reader, ids -> ids.equals(List.of(other, kept)));
+
+        KafkaReplay kafka = new KafkaReplay(platform.kafkaBootstrapServers());
+        List<String> topics = List.of(Topics.CONTENT_EVENTS, Topics.USER_EVENTS);
+        for (int i = 0; i < 2; i++) {
+            assertThat(kafka.replay(topics)).isPositive();
+        }
+        kafka.awaitCaughtUp("user-service.feed-" + platform.database(), topics, FeedClient.EVENTUAL);
+
+        assertThat(client.ids(reader)).isEqualTo(settled);
+        assertThat(redis.getScoredSortedSet(keyPrefix + "tl:" + reader.id(), StringCodec.INSTANCE).readAll())
+                .noneMatch(member -> ((String) member).startsWith(deleted) || ((String) member).startsWith(formers))
+                .anyMatch(member -> ((String) member).startsWith(kept));
     }
 
     /** Reads the feed (which builds the timeline) until the timeline is kept in Redis and ready. */

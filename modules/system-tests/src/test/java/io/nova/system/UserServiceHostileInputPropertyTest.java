@@ -1,11 +1,8 @@
-package io.nova.user;
+package io.nova.system;
 
 import io.dropwizard.testing.ConfigOverride;
 import io.nova.embedded.junit.TestPlatform;
-import io.nova.media.MediaServiceApplication;
-import io.nova.media.MediaServiceConfiguration;
-import io.nova.testing.ApiClient;
-import io.nova.testing.RunningService;
+import io.nova.testing.People;
 import io.nova.testing.TestIdentity;
 import io.nova.testing.hostile.ApiRoute;
 import io.nova.testing.hostile.HostileInputProperties;
@@ -21,38 +18,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every request type of user-service (read from its resources) under hostile input: never a 5xx, and every 4xx
- * the API's JSON error (issue #12). The real media-service runs beside it, so avatars are checked for real.
+ * the API's JSON error (issue #12). The real media-service and content-service run beside it (avatars are checked
+ * for real, the home feed reads real posts) — which is why this test lives here and not in user-service's own
+ * tests: content-service's tests depend on user-service.
  */
-class HostileInputPropertyTest extends HostileInputProperties {
+class UserServiceHostileInputPropertyTest extends HostileInputProperties {
 
-    private static RunningService<MediaServiceConfiguration> media;
-    private static RunningService<UserServiceConfiguration> service;
+    private static FeedStack stack;
     private static HostileProbe probe;
 
     @BeforeContainer
     static void start() {
-        TestPlatform platform = TestPlatform.forClassOutsideJupiter(HostileInputPropertyTest.class);
-        TestPlatform mediaPlatform = platform.forAnotherService("media-service");
-        media = RunningService.start(MediaServiceApplication.class, mediaPlatform, TestIdentity.trustTokens(),
-                ConfigOverride.config("media.processingConsumer", "processing-" + mediaPlatform.database()));
-        service = RunningService.start(UserServiceApplication.class, platform, TestUsers.serviceOverrides(
-                ConfigOverride.config("avatars.mediaServiceTarget", "127.0.0.1:" + media.grpcPort())));
-        TestUsers users = new TestUsers(new ApiClient(service));
-        TestUsers.User ann = users.register();
-        TestUsers.User bob = users.register();
+        TestPlatform platform = TestPlatform.forClassOutsideJupiter(UserServiceHostileInputPropertyTest.class);
+        stack = FeedStack.start(platform,
+                ConfigOverride.config("feed.consumer", "feed-" + platform.database()),
+                ConfigOverride.config("feed.keyPrefix", platform.redisKeyPrefix() + "feed:"));
+        People people = stack.peers.people();
+        People.Person ann = people.register();
+        People.Person bob = people.register();
         Map<String, String> real = Map.of("id", bob.id(), "userId", bob.id(), "username", bob.username(),
                 "q", bob.username().substring(0, 3), "ids", bob.id());
-        probe = new HostileProbe(service, () -> TestIdentity.accessToken(ann.id()), () -> real)
+        probe = new HostileProbe(stack.users, () -> TestIdentity.accessToken(ann.id()), () -> real)
                 .fields("PATCH /api/v1/users/me", "display_name", "bio", "avatar_media_id", "private_account");
     }
 
     @AfterContainer
     static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (media != null) {
-            media.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -64,7 +57,8 @@ class HostileInputPropertyTest extends HostileInputProperties {
     @Override
     protected List<String> someRoutes() {
         return List.of("POST /api/v1/auth/login", "PATCH /api/v1/users/me",
-                "PUT /api/v1/relationships/blocks/{userId}", "GET /.well-known/jwks.json");
+                "PUT /api/v1/relationships/blocks/{userId}", "GET /.well-known/jwks.json",
+                "GET /api/v1/feed");
     }
 
     @Example
