@@ -2,6 +2,7 @@ package io.nova.system;
 
 import io.dropwizard.testing.ConfigOverride;
 import io.nova.content.ContentServiceApplication;
+import io.nova.contracts.Topics;
 import io.nova.embedded.junit.TestPlatform;
 import io.nova.media.MediaServiceApplication;
 import io.nova.testing.PeerServices;
@@ -53,6 +54,11 @@ final class FeedStack implements AutoCloseable {
     }
 
     private static FeedStack attempt(TestPlatform platform, ConfigOverride... userOverrides) {
+        // The feed's consumer subscribes before anything is published: with the topics missing it would only find
+        // them at its next metadata refresh, minutes later. (In a cluster they exist.)
+        for (String topic : List.of(Topics.CONTENT_EVENTS, Topics.USER_EVENTS)) {
+            platform.platform().kafka().createTopic(topic, 1);
+        }
         int contentGrpc = freePort();
         List<ConfigOverride> userSettings = new ArrayList<>(List.of(
                 ConfigOverride.config("feed.contentServiceTarget", "127.0.0.1:" + contentGrpc)));

@@ -61,7 +61,7 @@ public final class HomeFeed {
     public Page<PostView> page(NovaPrincipal viewer, PageRequest request) {
         Optional<Keyset> position = request.cursor().map(Keyset::of);
         int wanted = request.limit() + 1;
-        Sources sources = sources(viewer.id(), position.isEmpty());
+        Sources sources = new Sources(viewer.id(), position.isEmpty());
         List<PostView> shown = new ArrayList<>();
         List<FeedEntry> shownEntries = new ArrayList<>();
         FeedEntry lastSeen = null;
@@ -69,7 +69,7 @@ public final class HomeFeed {
         for (int round = 0; round < MAX_ROUNDS && shown.size() < wanted && !exhausted; round++) {
             Optional<Keyset> from = lastSeen == null ? position : Optional.of(lastSeen.keyset());
             int count = Math.min(PostCatalog.MAX_BATCH, wanted - shown.size() + SLACK);
-            FeedRules.Candidates candidates = sources.candidates(viewer.id(), from, count);
+            FeedRules.Candidates candidates = sources.candidates(from, count);
             exhausted = candidates.exhausted();
             List<FeedEntry> batch = candidates.entries().subList(0, Math.min(count, candidates.entries().size()));
             exhausted &= batch.size() == candidates.entries().size();
@@ -99,66 +99,57 @@ public final class HomeFeed {
         return new Page<>(List.copyOf(shown), next);
     }
 
-    /** Where a page's candidates come from: the kept timeline plus authors pulled at read time, or a pull of all. */
-    private Sources sources(UUID viewer, boolean firstPage) {
-        boolean ready;
-        try {
-            ready = timelines.read(viewer, Optional.empty(), 0).ready();
-        } catch (RedisException e) {
-            LOG.warn("Timeline of {} unreadable, serving a pull merge: {}", viewer, e.toString());
-            return new Sources(false, pullAll(viewer));
-        }
-        if (!ready) {
-            rebuildLater(viewer);
-            return new Sources(false, pullAll(viewer));
-        }
-        List<UUID> pulled = new ArrayList<>(jdbi.withHandle(handle ->
-                store.followingOver(handle, viewer, maxFollowers)));
-        if (firstPage) {
-            pulled.add(viewer);
-        }
-        return new Sources(true, pulled);
-    }
-
     private List<UUID> pullAll(UUID viewer) {
         List<UUID> authors = new ArrayList<>(jdbi.withHandle(handle -> store.following(handle, viewer)));
         authors.add(viewer);
         return authors;
     }
 
-    /** The timeline (when kept) and the pulled authors, asked together for each round. */
+    /**
+     * Where a page's candidates come from, decided by the first round's timeline read (no extra round trip): the
+     * kept timeline plus the authors merged at read time — followed authors over the fan-out threshold and, on the
+     * first page, the viewer — or, when the timeline is not kept or Redis fails, a pull of everyone followed.
+     */
     private final class Sources {
-        private final boolean timeline;
-        private final List<UUID> pulled;
+        private final UUID viewer;
+        private final boolean firstPage;
+        private Boolean timeline;
+        private List<UUID> pulled;
 
-        Sources(boolean timeline, List<UUID> pulled) {
-            this.timeline = timeline;
-            this.pulled = pulled;
+        Sources(UUID viewer, boolean firstPage) {
+            this.viewer = viewer;
+            this.firstPage = firstPage;
         }
 
-        FeedRules.Candidates candidates(UUID viewer, Optional<Keyset> from, int count) {
+        FeedRules.Candidates candidates(Optional<Keyset> from, int count) {
             List<FeedRules.Source> all = new ArrayList<>();
-            if (timeline) {
-                Timelines.Read read;
+            if (timeline == null || timeline) {
+                Timelines.Read read = null;
                 try {
                     read = timelines.read(viewer, from, count);
                 } catch (RedisException e) {
                     LOG.warn("Timeline of {} unreadable, serving a pull merge: {}", viewer, e.toString());
-                    return FeedRules.merge(pull(pullAll(viewer), from, count), from);
                 }
-                if (!read.ready()) {
-                    // Lost between two rounds (Redis flushed): the pull of everyone gives the same order.
-                    return pulledOnly(viewer, from, count);
+                if (read != null && read.ready()) {
+                    if (timeline == null) {
+                        pulled = new ArrayList<>(jdbi.withHandle(handle ->
+                                store.followingOver(handle, viewer, maxFollowers)));
+                        if (firstPage) {
+                            pulled.add(viewer);
+                        }
+                    }
+                    timeline = true;
+                    all.add(read.source());
+                } else {
+                    if (read != null) {
+                        rebuildLater(viewer);
+                    }
+                    timeline = false;
+                    pulled = pullAll(viewer);
                 }
-                all.add(read.source());
             }
             all.addAll(pull(pulled, from, count));
             return FeedRules.merge(all, from);
-        }
-
-        private FeedRules.Candidates pulledOnly(UUID viewer, Optional<Keyset> from, int count) {
-            rebuildLater(viewer);
-            return FeedRules.merge(pull(pullAll(viewer), from, count), from);
         }
     }
 
