@@ -2,7 +2,7 @@ package io.nova.content;
 
 import io.nova.content.api.CreateCommentRequest;
 import io.nova.content.api.CreatePostRequest;
-import io.nova.content.api.PostView;
+import io.nova.clients.posts.PostView;
 import io.nova.content.resources.CommentsResource;
 import io.nova.content.resources.PostsResource;
 import io.nova.testing.OpenApiContract;

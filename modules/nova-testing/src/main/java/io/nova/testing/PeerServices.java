@@ -43,16 +43,28 @@ public final class PeerServices implements AutoCloseable {
     public static <M extends NovaConfiguration, U extends NovaConfiguration> PeerServices start(
             TestPlatform platform, Class<? extends NovaApplication<M>> mediaService,
             Class<? extends NovaApplication<U>> userService) {
+        return start(platform, mediaService, userService, new ConfigOverride[0]);
+    }
+
+    /**
+     * As {@link #start(TestPlatform, Class, Class)}, with user-service's settings extended or overridden by
+     * {@code userOverrides} (the feed's tests point it at a content-service and give its consumer a group of its own).
+     */
+    public static <M extends NovaConfiguration, U extends NovaConfiguration> PeerServices start(
+            TestPlatform platform, Class<? extends NovaApplication<M>> mediaService,
+            Class<? extends NovaApplication<U>> userService, ConfigOverride... userOverrides) {
         TestPlatform mediaPlatform = platform.forAnotherService("media-service");
         RunningService<M> media = startMedia(mediaService, mediaPlatform);
         try {
-            RunningService<U> users = RunningService.start(userService, platform.forAnotherService("user-service"),
-                    TestIdentity.trustTokens(),
+            List<ConfigOverride> settings = new ArrayList<>(List.of(TestIdentity.trustTokens(),
                     ConfigOverride.config("auth.signingKey", TestIdentity.privatePem()),
                     // Cheap password hashes keep suites fast; user-service's tests cover the real parameters.
                     ConfigOverride.config("auth.argon2MemoryKib", "1024"),
                     ConfigOverride.config("auth.argon2Iterations", "1"),
-                    ConfigOverride.config("avatars.mediaServiceTarget", "127.0.0.1:" + media.grpcPort()));
+                    ConfigOverride.config("avatars.mediaServiceTarget", "127.0.0.1:" + media.grpcPort())));
+            settings.addAll(List.of(userOverrides));
+            RunningService<U> users = RunningService.start(userService, platform.forAnotherService("user-service"),
+                    settings.toArray(ConfigOverride[]::new));
             return new PeerServices(media, users, mediaPlatform);
         } catch (RuntimeException e) {
             media.close();

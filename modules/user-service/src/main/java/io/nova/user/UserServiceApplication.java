@@ -12,8 +12,10 @@ import io.nova.kernel.ServiceContext;
 import io.nova.kernel.auth.PublicKeys;
 import io.nova.contracts.RelationshipVersions;
 import io.nova.kernel.redis.RateLimiter;
+import io.nova.proto.content.v1.ContentServiceGrpc;
 import io.nova.proto.media.v1.MediaServiceGrpc;
 import io.nova.user.clients.GrpcMediaLibrary;
+import io.nova.user.clients.GrpcPostCatalog;
 import io.nova.user.core.AuthService;
 import io.nova.user.core.Avatars;
 import io.nova.user.core.GraphService;
@@ -21,6 +23,7 @@ import io.nova.user.core.ProfileService;
 import io.nova.user.core.RefreshTokenPruner;
 import io.nova.user.core.PasswordHasher;
 import io.nova.user.core.PasswordPolicy;
+import io.nova.user.core.PostCatalog;
 import io.nova.user.core.SigningKey;
 import io.nova.user.core.TokenIssuer;
 import io.nova.user.core.UserDirectory;
@@ -50,10 +53,13 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
         new UserServiceApplication().run(serverByDefault(args));
     }
 
-    /** Accounts, profiles and the follow graph in its database; every change is an event. */
+    /**
+     * Accounts, profiles and the follow graph in its database; every change is an event; the home feed consumes
+     * content-service's post events.
+     */
     @Override
     protected Set<KernelPart> parts() {
-        return EnumSet.of(KernelPart.DATABASE, KernelPart.OUTBOX);
+        return EnumSet.of(KernelPart.DATABASE, KernelPart.OUTBOX, KernelPart.CONSUMERS);
     }
 
     @Override
@@ -111,6 +117,12 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
         environment.jersey().register(new RelationshipsResource(graph));
         context.grpc().addService(new UserGrpcService(
                 new UserDirectory(context.jdbi(), profileStore, graphStore, profiles)));
+
+        FeedConfig feedConfig = configuration.getFeed();
+        Duration contentDeadline = feedConfig.getGrpcDeadline().toJavaDuration();
+        PostCatalog postCatalog = new GrpcPostCatalog(ContentServiceGrpc.newBlockingStub(context.channel(
+                feedConfig.getContentServiceTarget(), contentDeadline, ContentServiceGrpc.getServiceDescriptor())),
+                contentDeadline);
 
         long pruneEvery = auth.getRefreshTokenPruneInterval().toMilliseconds();
         environment.lifecycle().scheduledExecutorService("refresh-token-pruner").threads(1).build()

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * The kernel's configuration plus user-service's {@code auth} block (token signing, password hashing, limits) and
- * {@code avatars} (media-service, where avatars are checked and served from).
+ * {@code avatars} (media-service, where avatars are checked and served from) and {@code feed} (the home feed).
  */
 public final class UserServiceConfiguration extends NovaConfiguration {
 
@@ -18,6 +18,20 @@ public final class UserServiceConfiguration extends NovaConfiguration {
     @Valid
     @NotNull
     private AvatarConfig avatars = new AvatarConfig();
+
+    @Valid
+    @NotNull
+    private FeedConfig feed = new FeedConfig();
+
+    @JsonProperty
+    public FeedConfig getFeed() {
+        return feed;
+    }
+
+    @JsonProperty
+    public void setFeed(FeedConfig feed) {
+        this.feed = feed;
+    }
 
     @JsonProperty
     public AvatarConfig getAvatars() {

@@ -1,5 +1,7 @@
 package io.nova.content.api;
 
+import io.nova.clients.posts.AuthorView;
+
 import java.time.Instant;
 
 /** One comment under a post. */

@@ -2,7 +2,7 @@ package io.nova.content.clients;
 
 import io.nova.clients.MediaCatalog;
 import io.nova.clients.MediaDisplay;
-import io.nova.content.api.MediaView;
+import io.nova.clients.posts.MediaView;
 import io.nova.kernel.auth.NovaPrincipal;
 
 import java.util.Collection;

@@ -2,7 +2,7 @@ package io.nova.content.clients;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.nova.content.api.AuthorView;
+import io.nova.clients.posts.AuthorView;
 import io.nova.content.core.Author;
 import io.nova.content.core.Users;
 import io.nova.kernel.grpc.GrpcCalls;

@@ -1,6 +1,6 @@
 package io.nova.content.core;
 
-import io.nova.content.api.AuthorView;
+import io.nova.clients.posts.AuthorView;
 import io.nova.content.api.BookmarkState;
 import io.nova.content.api.ContentEvents;
 import io.nova.content.api.LikeState;

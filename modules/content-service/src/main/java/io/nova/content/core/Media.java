@@ -1,6 +1,6 @@
 package io.nova.content.core;
 
-import io.nova.content.api.MediaView;
+import io.nova.clients.posts.MediaView;
 import io.nova.kernel.auth.NovaPrincipal;
 
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package io.nova.content.core;
 
-import io.nova.content.api.PostView;
+import io.nova.clients.posts.PostView;
 import io.nova.content.db.BookmarkStore;
 import io.nova.content.db.PostRow;
 import io.nova.content.db.PostStore;

@@ -1,9 +1,9 @@
 package io.nova.content.core;
 
-import io.nova.content.api.AuthorView;
+import io.nova.clients.posts.AuthorView;
 import io.nova.content.api.ContentEvents;
 import io.nova.content.api.CreatePostRequest;
-import io.nova.content.api.PostView;
+import io.nova.clients.posts.PostView;
 import io.nova.kernel.db.SettledIds;
 import io.nova.content.db.PostRow;
 import io.nova.content.db.PostStore;

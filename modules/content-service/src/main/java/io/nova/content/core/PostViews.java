@@ -1,8 +1,8 @@
 package io.nova.content.core;
 
-import io.nova.content.api.AuthorView;
-import io.nova.content.api.MediaView;
-import io.nova.content.api.PostView;
+import io.nova.clients.posts.AuthorView;
+import io.nova.clients.posts.MediaView;
+import io.nova.clients.posts.PostView;
 import io.nova.content.db.PostRow;
 import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.errors.ErrorKind;

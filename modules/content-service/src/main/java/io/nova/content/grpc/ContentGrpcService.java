@@ -1,17 +1,13 @@
 package io.nova.content.grpc;
 
-import com.google.protobuf.Timestamp;
 import io.grpc.stub.StreamObserver;
-import io.nova.content.api.AuthorView;
-import io.nova.content.api.MediaView;
-import io.nova.content.api.PostView;
+import io.nova.clients.posts.PostProtos;
 import io.nova.kernel.db.ClaimOwnerIds;
 import io.nova.content.core.PostLists;
 import io.nova.kernel.api.Ids;
 import io.nova.kernel.auth.NovaPrincipal;
 import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.grpc.GrpcIdentity;
-import io.nova.proto.content.v1.Author;
 import io.nova.proto.content.v1.ConfirmPostsRequest;
 import io.nova.proto.content.v1.ConfirmPostsResponse;
 import io.nova.proto.content.v1.ContentServiceGrpc;
@@ -19,9 +15,6 @@ import io.nova.proto.content.v1.GetPostsRequest;
 import io.nova.proto.content.v1.GetPostsResponse;
 import io.nova.proto.content.v1.ListAuthorPostIdsRequest;
 import io.nova.proto.content.v1.ListAuthorPostIdsResponse;
-import io.nova.proto.content.v1.Post;
-import io.nova.proto.content.v1.PostMedia;
-import io.nova.proto.content.v1.Visibility;
 
 import java.time.Instant;
 import java.util.Map;
@@ -58,7 +51,7 @@ public final class ContentGrpcService extends ContentServiceGrpc.ContentServiceI
             throw DomainException.forbidden("a user may only read posts as themselves");
         }
         GetPostsResponse.Builder answer = GetPostsResponse.newBuilder();
-        posts.batch(viewer, request.getPostIdsList()).forEach(post -> answer.addPosts(proto(post)));
+        posts.batch(viewer, request.getPostIdsList()).forEach(post -> answer.addPosts(PostProtos.toProto(post)));
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -67,63 +60,20 @@ public final class ContentGrpcService extends ContentServiceGrpc.ContentServiceI
     public void listAuthorPostIds(ListAuthorPostIdsRequest request,
                                   StreamObserver<ListAuthorPostIdsResponse> response) {
         UUID author = userId("author_id", request.getAuthorId());
-        Instant since = request.hasSince() ? instant(request.getSince()) : null;
+        Instant since = request.hasSince() ? PostProtos.instant(request.getSince()) : null;
         ListAuthorPostIdsResponse.Builder answer = ListAuthorPostIdsResponse.newBuilder();
         posts.authorPostIds(author, since, request.getLimit()).forEach(ref ->
                 answer.addPosts(ListAuthorPostIdsResponse.PostRef.newBuilder()
                         .setPostId(ref.id().toString())
-                        .setCreatedAt(timestamp(ref.createdAt()))
-                        .setVisibility(visibility(ref.visibility().wireName()))));
+                        .setCreatedAt(PostProtos.timestamp(ref.createdAt()))
+                        .setVisibility(PostProtos.visibility(ref.visibility().wireName()))));
         response.onNext(answer.build());
         response.onCompleted();
-    }
-
-    static Post proto(PostView post) {
-        AuthorView author = post.author();
-        Post.Builder proto = Post.newBuilder()
-                .setId(post.id())
-                .setAuthor(Author.newBuilder().setId(author.id())
-                        .setUsername(orEmpty(author.username()))
-                        .setDisplayName(orEmpty(author.displayName()))
-                        .setAvatarUrl(orEmpty(author.avatarUrl())))
-                .setText(post.text())
-                .setVisibility(visibility(post.visibility()))
-                .setReplyTo(orEmpty(post.replyTo()))
-                .addAllHashtags(post.hashtags())
-                .setLikeCount(post.likeCount())
-                .setCommentCount(post.commentCount())
-                .setLikedByMe(post.likedByMe())
-                .setBookmarkedByMe(post.bookmarkedByMe())
-                .setCreatedAt(timestamp(post.createdAt()));
-        for (MediaView media : post.media()) {
-            proto.addMedia(PostMedia.newBuilder().setId(media.id()).setType(media.type())
-                    .setUrl(orEmpty(media.url())).setThumbnailUrl(orEmpty(media.thumbnailUrl())));
-        }
-        if (post.editedAt() != null) {
-            proto.setEditedAt(timestamp(post.editedAt()));
-        }
-        return proto.build();
     }
 
     /** A user id field of a request; anything else is the caller's bug (INVALID_ARGUMENT naming the field). */
     private static UUID userId(String field, String text) {
         return Ids.parse(text).orElseThrow(() -> DomainException.invalid("invalid_id",
                 field + " must be a user id, got '" + text + "'", Map.of("field", field)));
-    }
-
-    private static Visibility visibility(String wire) {
-        return "followers".equals(wire) ? Visibility.VISIBILITY_FOLLOWERS : Visibility.VISIBILITY_PUBLIC;
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

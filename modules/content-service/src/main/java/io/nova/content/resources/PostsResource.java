@@ -6,7 +6,7 @@ import io.dropwizard.auth.Auth;
 import io.nova.content.api.BookmarkState;
 import io.nova.content.api.CreatePostRequest;
 import io.nova.content.api.LikeState;
-import io.nova.content.api.PostView;
+import io.nova.clients.posts.PostView;
 import io.nova.content.core.InteractionService;
 import io.nova.content.core.PostEdit;
 import io.nova.content.core.PostLists;

@@ -1,6 +1,6 @@
 package io.nova.content.core;
 
-import io.nova.content.api.AuthorView;
+import io.nova.clients.posts.AuthorView;
 import io.nova.content.db.PostRow;
 import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.errors.ErrorKind;

@@ -1,4 +1,4 @@
-package io.nova.content.api;
+package io.nova.clients.posts;
 
 /** Who wrote a post or comment, or liked a post, as user-service describes them. */
 public record AuthorView(String id, String username, String displayName, String avatarUrl) {

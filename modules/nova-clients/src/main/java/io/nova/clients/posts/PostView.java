@@ -1,9 +1,11 @@
-package io.nova.content.api;
+package io.nova.clients.posts;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
+ * A post as the caller sees it — the one shape of a post, written once: content-service's HTTP API answers it and
+ * user-service's home feed renders the same record from content-service's gRPC {@code Post} ({@link PostProtos}).
  * A post as the caller sees it: author and media hydrated, counts, and whether the caller liked or bookmarked it.
  * {@code edited_at} is null until the author edits it; {@code mentions} are the usernames that resolved to users.
  */
