@@ -10,10 +10,14 @@ import io.nova.testing.RunningService;
 import io.nova.user.UserServiceApplication;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +45,8 @@ final class FeedStack implements AutoCloseable {
 
     /** {@code userOverrides} extend user-service's settings (e.g. the feed's thresholds). */
     static FeedStack start(TestPlatform platform, ConfigOverride... userOverrides) {
-        // The port is chosen free, then bound by content-service a moment later: another socket of this JVM may
-        // take it in between. Then content-service listens elsewhere and the whole stack starts again.
+        // The port is chosen free, then bound by content-service a moment later; should another process take it in
+        // between, the whole stack starts again.
         for (int attempt = 1; ; attempt++) {
             FeedStack stack = attempt(platform, userOverrides);
             if (stack.content.grpcPort() == stack.contentGrpc || attempt == 3) {
@@ -77,11 +81,31 @@ final class FeedStack implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port below the kernel's ephemeral range: the services' own sockets (port 0 listeners, the outgoing
+     * connections to Postgres, Redis and Kafka) are given ports from that range only, so none of them can take this
+     * one before content-service binds it.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int ephemeralLow = ephemeralRangeLow();
+        for (int tries = 0; tries < 50; tries++) {
+            int candidate = 20_000 + ThreadLocalRandom.current().nextInt(Math.max(1, ephemeralLow - 20_000));
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // another process listens there: try the next one
+            }
+        }
+        throw new IllegalStateException("no free port below " + ephemeralLow);
+    }
+
+    private static int ephemeralRangeLow() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return 32_768;
         }
     }
 

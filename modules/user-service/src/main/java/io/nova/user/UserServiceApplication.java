@@ -125,6 +125,9 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
                 contentDeadline);
         FeedWiring.install(feedConfig, environment, context, postCatalog);
 
+        DiscoveryWiring.install(configuration.getDiscovery(), configuration.getClickhouse(), environment, context,
+                postCatalog, avatars);
+
         long pruneEvery = auth.getRefreshTokenPruneInterval().toMilliseconds();
         environment.lifecycle().scheduledExecutorService("refresh-token-pruner").threads(1).build()
                 .scheduleWithFixedDelay(new RefreshTokenPruner(context.jdbi(), new AccountStore(), Clock.systemUTC()),

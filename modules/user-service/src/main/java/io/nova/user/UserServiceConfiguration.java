@@ -23,6 +23,21 @@ public final class UserServiceConfiguration extends NovaConfiguration {
     @NotNull
     private FeedConfig feed = new FeedConfig();
 
+    /** Trending, who to follow, and the ClickHouse copy of engagement (DiscoveryWiring). */
+    @Valid
+    @NotNull
+    private DiscoveryConfig discovery = new DiscoveryConfig();
+
+    @JsonProperty
+    public DiscoveryConfig getDiscovery() {
+        return discovery;
+    }
+
+    @JsonProperty
+    public void setDiscovery(DiscoveryConfig discovery) {
+        this.discovery = discovery;
+    }
+
     @JsonProperty
     public FeedConfig getFeed() {
         return feed;
