@@ -1,6 +1,5 @@
 package io.nova.user.db;
 
-import io.nova.kernel.db.SqlLimit;
 import org.jdbi.v3.core.Handle;
 
 import java.util.List;
@@ -9,10 +8,13 @@ import java.util.UUID;
 /** What the home feed reads of the follow graph. */
 public final class FeedStore {
 
-    /** Up to {@code limit} followers of {@code author} (the fan-out asks for one more than it pushes to). */
-    public List<UUID> followers(Handle handle, UUID author, int limit) {
-        return handle.createQuery("SELECT follower_id FROM follows WHERE followee_id = :author" + SqlLimit.of(limit))
-                .bind("author", author).mapTo(UUID.class).list();
+    /**
+     * The author's follower count as user-service keeps it with every follow and unfollow: the fan-out and the read
+     * side's merge ({@link #followingOver}) decide who is too widely followed to push from this same number.
+     */
+    public long followersCount(Handle handle, UUID author) {
+        return handle.createQuery("SELECT followers_count FROM users WHERE id = :author")
+                .bind("author", author).mapTo(Long.class).findOne().orElse(0L);
     }
 
     /** Every follower of {@code author}. */

@@ -80,14 +80,11 @@ public final class FeedFanOut implements IdempotentEventHandler {
      * follower whatever the count ({@code all}): the post may have been pushed before the author grew.
      */
     private List<UUID> recipients(UUID author, boolean all) {
-        List<UUID> followers = jdbi.withHandle(handle ->
-                all ? store.followers(handle, author)
-                        : store.followers(handle, author, maxFollowers + 1));
         List<UUID> recipients = new ArrayList<>();
         recipients.add(author);
-        if (all || FeedRules.fansOut(followers.size(), maxFollowers)) {
-            recipients.addAll(followers);
-        }
+        recipients.addAll(jdbi.inTransaction(handle ->
+                all || FeedRules.fansOut(store.followersCount(handle, author), maxFollowers)
+                        ? store.followers(handle, author) : List.<UUID>of()));
         return recipients;
     }
 

@@ -30,7 +30,7 @@ public final class FeedRules {
      * An author's post is pushed into followers' timelines only while they have at most {@code maxFollowers}
      * followers; beyond, their posts are merged in at read time (a push would cost one write per follower).
      */
-    public static boolean fansOut(int followers, int maxFollowers) {
+    public static boolean fansOut(long followers, int maxFollowers) {
         return followers <= maxFollowers;
     }
 
