@@ -10,14 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.redisson.Redisson;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,30 +28,25 @@ class FeedInactivityTest {
     private FeedStack stack;
     private FeedClient client;
     private People people;
-    private RedissonClient redis;
+    private FeedRedis redis;
     private TestPlatform platform;
-    private String keyPrefix;
 
     @BeforeAll
     void start(TestPlatform platform) {
         this.platform = platform;
-        keyPrefix = platform.redisKeyPrefix() + "feed:";
         stack = FeedStack.start(platform,
                 ConfigOverride.config("feed.consumer", "feed-" + platform.database()),
-                ConfigOverride.config("feed.keyPrefix", keyPrefix),
+                ConfigOverride.config("feed.keyPrefix", FeedRedis.keyPrefix(platform)),
                 ConfigOverride.config("feed.inactiveAfter", "2s"));
         client = new FeedClient(stack);
         people = stack.peers.people();
-        URI uri = URI.create(platform.redisUri());
-        Config config = new Config();
-        config.useSingleServer().setAddress("redis://" + uri.getHost() + ":" + uri.getPort());
-        redis = Redisson.create(config);
+        redis = new FeedRedis(platform);
     }
 
     @AfterAll
     void stop() {
         if (redis != null) {
-            redis.shutdown();
+            redis.close();
         }
         if (stack != null) {
             stack.close();
@@ -69,28 +60,28 @@ class FeedInactivityTest {
         people.follow(reader, author);
         String early = client.post(author, "while active");
         client.await(reader, ids -> ids.contains(early));
-        awaitKey("m:" + reader.id(), "ready");
+        awaitMarker(reader, "ready");
 
         // No reads for longer than inactiveAfter: the marker and the timeline expire.
-        awaitKey("m:" + reader.id(), null);
+        awaitMarker(reader, null);
         String late = client.post(author, "while away");
         new KafkaReplay(platform.kafkaBootstrapServers()).awaitCaughtUp("user-service.feed-" + platform.database(),
                 List.of(Topics.CONTENT_EVENTS), FeedClient.EVENTUAL);
-        assertThat(redis.getScoredSortedSet(keyPrefix + "tl:" + reader.id(), StringCodec.INSTANCE).isExists())
+        assertThat(redis.timelineExists(reader))
                 .as("nothing is written for an inactive user").isFalse();
 
         assertThat(client.ids(reader)).containsExactly(late, early);
-        awaitKey("m:" + reader.id(), "ready");
+        awaitMarker(reader, "ready");
         assertThat(client.ids(reader)).containsExactly(late, early);
-        assertThat(redis.getScoredSortedSet(keyPrefix + "tl:" + reader.id(), StringCodec.INSTANCE).size())
+        assertThat(redis.timeline(reader).size())
                 .isEqualTo(2);
     }
 
-    /** Waits (without reading the feed, which would renew it) until the key holds {@code value} (null: is gone). */
-    private void awaitKey(String key, String value) throws InterruptedException {
+    /** Waits (without reading the feed, which would renew it) until the marker is {@code value} (null: gone). */
+    private void awaitMarker(People.Person user, String value) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!java.util.Objects.equals(redis.getBucket(keyPrefix + key, StringCodec.INSTANCE).get(), value)) {
-            assertThat(System.nanoTime() < deadline).as(key + " = " + value).isTrue();
+        while (!Objects.equals(redis.marker(user), value)) {
+            assertThat(System.nanoTime() < deadline).as("marker of " + user.username() + " = " + value).isTrue();
             Thread.sleep(20);
         }
     }

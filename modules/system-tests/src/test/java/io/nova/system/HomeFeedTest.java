@@ -12,12 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.redisson.Redisson;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,30 +34,25 @@ class HomeFeedTest {
     private FeedStack stack;
     private FeedClient client;
     private People people;
-    private RedissonClient redis;
-    private String keyPrefix;
+    private FeedRedis redis;
     private TestPlatform platform;
 
     @BeforeAll
     void start(TestPlatform platform) {
         this.platform = platform;
-        keyPrefix = platform.redisKeyPrefix() + "feed:";
         stack = FeedStack.start(platform,
                 ConfigOverride.config("feed.consumer", "feed-" + platform.database()),
-                ConfigOverride.config("feed.keyPrefix", keyPrefix),
+                ConfigOverride.config("feed.keyPrefix", FeedRedis.keyPrefix(platform)),
                 ConfigOverride.config("feed.fanOutMaxFollowers", String.valueOf(MAX_FOLLOWERS)));
         client = new FeedClient(stack);
         people = stack.peers.people();
-        URI uri = URI.create(platform.redisUri());
-        Config config = new Config();
-        config.useSingleServer().setAddress("redis://" + uri.getHost() + ":" + uri.getPort());
-        redis = Redisson.create(config);
+        redis = new FeedRedis(platform);
     }
 
     @AfterAll
     void stop() {
         if (redis != null) {
-            redis.shutdown();
+            redis.close();
         }
         if (stack != null) {
             stack.close();
@@ -137,7 +127,7 @@ class HomeFeedTest {
         assertThat(client.ids(reader)).doesNotContain(deleted).contains(kept);
 
         client.await(reader, ids -> !ids.contains(leftPost));
-        assertThat(redis.getScoredSortedSet(keyPrefix + "tl:" + reader.id(), StringCodec.INSTANCE).readAll())
+        assertThat(redis.timeline(reader))
                 .noneMatch(member -> ((String) member).startsWith(blockerPost) || ((String) member).startsWith(deleted));
     }
 
@@ -178,8 +168,7 @@ class HomeFeedTest {
         String plain = client.post(normal, "to one");
         client.await(fans.get(0), ids -> ids.indexOf(plain) == 0 && ids.indexOf(famous) == 1);
         // The plain post was pushed, the famous one never was: it is in no timeline but the author's own.
-        assertThat(redis.getScoredSortedSet(keyPrefix + "tl:" + fans.get(0).id(), StringCodec.INSTANCE)
-                .readAll()).anyMatch(member -> ((String) member).startsWith(plain))
+        assertThat(redis.timeline(fans.get(0))).anyMatch(member -> ((String) member).startsWith(plain))
                 .noneMatch(member -> ((String) member).startsWith(famous));
     }
 
@@ -228,7 +217,7 @@ class HomeFeedTest {
         posted.add(0, client.post(reader, "my own"));
         List<String> before = client.await(reader, ids -> ids.equals(posted));
 
-        redis.getKeys().flushall();
+        redis.flushAll();
 
         assertThat(client.ids(reader)).isEqualTo(before);
         assertThat(client.all(reader, 2).stream().map(item -> item.path("id").asText()).toList())
@@ -289,7 +278,7 @@ class HomeFeedTest {
         kafka.awaitCaughtUp("user-service.feed-" + platform.database(), topics, FeedClient.EVENTUAL);
 
         assertThat(client.ids(reader)).isEqualTo(settled);
-        assertThat(redis.getScoredSortedSet(keyPrefix + "tl:" + reader.id(), StringCodec.INSTANCE).readAll())
+        assertThat(redis.timeline(reader))
                 .noneMatch(member -> ((String) member).startsWith(deleted) || ((String) member).startsWith(formers))
                 .anyMatch(member -> ((String) member).startsWith(kept));
     }
@@ -298,7 +287,7 @@ class HomeFeedTest {
     private void awaitReady(People.Person viewer) throws InterruptedException {
         long deadline = System.nanoTime() + FeedClient.EVENTUAL.toNanos();
         client.ids(viewer);
-        while (!"ready".equals(redis.getBucket(keyPrefix + "m:" + viewer.id(), StringCodec.INSTANCE).get())) {
+        while (!"ready".equals(redis.marker(viewer))) {
             assertThat(System.nanoTime() < deadline).as("timeline of " + viewer.username() + " built").isTrue();
             Thread.sleep(20);
             client.ids(viewer);
