@@ -38,8 +38,7 @@ public final class RunningService<C extends NovaConfiguration> implements AutoCl
                 ConfigOverride.config("shutdown.drainDelay", "0s")));
         platform.configOverrides().forEach((key, value) -> all.add(ConfigOverride.config(key, value)));
         all.addAll(List.of(overrides));
-        DropwizardTestSupport<C> support =
-                new DropwizardTestSupport<>(application, (String) null, all.toArray(ConfigOverride[]::new));
+        DropwizardTestSupport<C> support = new DropwizardTestSupport<>(application, (String) null, new InOrder(all));
         long begin = System.nanoTime();
         try {
             support.before();
@@ -106,5 +105,30 @@ public final class RunningService<C extends NovaConfiguration> implements AutoCl
     @Override
     public void close() {
         support.after();
+    }
+
+    /**
+     * All the overrides as one, applied in list order. DropwizardTestSupport keeps its overrides in a {@code Set.of}
+     * set, whose iteration order is random: given two settings of one key (a default here, the caller's below it),
+     * either could be applied last — a test's {@code grpc.port} or {@code database.url} then won only about half of
+     * the time. In order, the later setting wins, as every caller expects.
+     */
+    private static final class InOrder extends ConfigOverride {
+
+        private final List<ConfigOverride> overrides;
+
+        InOrder(List<ConfigOverride> overrides) {
+            this.overrides = List.copyOf(overrides);
+        }
+
+        @Override
+        public void addToSystemProperties() {
+            overrides.forEach(ConfigOverride::addToSystemProperties);
+        }
+
+        @Override
+        public void removeFromSystemProperties() {
+            overrides.forEach(ConfigOverride::removeFromSystemProperties);
+        }
     }
 }

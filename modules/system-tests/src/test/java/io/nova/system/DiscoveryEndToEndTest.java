@@ -69,9 +69,8 @@ class DiscoveryEndToEndTest {
         consumer = "discovery-" + platform.database();
         stack = FeedStack.start(platform, overrides(consumer, "analytics-" + platform.database())
                 .toArray(ConfigOverride[]::new));
-        // FeedStack's user-service does not reach content-service's gRPC port here (content-service listened on
-        // another port than the one FeedStack chose for it): a second replica on the same database, in the same
-        // consumer groups, pointed at the port content-service really has, answers the discover calls.
+        // A second user-service replica on the same database and in the same consumer groups answers the discover
+        // calls: what it ranks comes from the shared tables, whichever replica consumed the events.
         discovery = startReplica(consumer, "analytics-" + platform.database());
         users = new ApiClient(discovery);
         content = new ApiClient(stack.content);

@@ -45,19 +45,12 @@ final class FeedStack implements AutoCloseable {
 
     /** {@code userOverrides} extend user-service's settings (e.g. the feed's thresholds). */
     static FeedStack start(TestPlatform platform, ConfigOverride... userOverrides) {
-        // The port is chosen free, then bound by content-service a moment later; should another process take it in
-        // between, the whole stack starts again.
-        for (int attempt = 1; ; attempt++) {
-            FeedStack stack = attempt(platform, userOverrides);
-            if (stack.content.grpcPort() == stack.contentGrpc || attempt == 3) {
-                assertThat(stack.content.grpcPort()).as("content-service's gRPC port").isEqualTo(stack.contentGrpc);
-                return stack;
-            }
-            stack.close();
-        }
+        FeedStack stack = launch(platform, userOverrides);
+        assertThat(stack.content.grpcPort()).as("content-service's gRPC port").isEqualTo(stack.contentGrpc);
+        return stack;
     }
 
-    private static FeedStack attempt(TestPlatform platform, ConfigOverride... userOverrides) {
+    private static FeedStack launch(TestPlatform platform, ConfigOverride... userOverrides) {
         // The feed's consumer subscribes before anything is published: with the topics missing it would only find
         // them at its next metadata refresh, minutes later. (In a cluster they exist.)
         for (String topic : List.of(Topics.CONTENT_EVENTS, Topics.USER_EVENTS)) {
