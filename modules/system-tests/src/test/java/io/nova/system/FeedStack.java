@@ -9,6 +9,7 @@ import io.nova.testing.PeerServices;
 import io.nova.testing.RunningService;
 import io.nova.user.UserServiceApplication;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -81,8 +82,9 @@ final class FeedStack implements AutoCloseable {
      */
     private static int freePort() {
         int ephemeralLow = ephemeralRangeLow();
+        int lowest = Math.min(20_000, ephemeralLow / 2);
         for (int tries = 0; tries < 50; tries++) {
-            int candidate = 20_000 + ThreadLocalRandom.current().nextInt(Math.max(1, ephemeralLow - 20_000));
+            int candidate = lowest + ThreadLocalRandom.current().nextInt(ephemeralLow - lowest);
             try (ServerSocket socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate));
                 return candidate;
@@ -95,8 +97,10 @@ final class FeedStack implements AutoCloseable {
 
     private static int ephemeralRangeLow() {
         try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
-            return Integer.parseInt(range.split("\\s+")[0]);
+            // Read line-wise: procfs reports a size of 0, and Files.readString then returns a truncated "3".
+            try (BufferedReader reader = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+                return Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
+            }
         } catch (IOException | RuntimeException notLinux) {
             return 32_768;
         }
