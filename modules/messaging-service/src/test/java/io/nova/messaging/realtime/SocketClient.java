@@ -16,9 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -29,7 +28,7 @@ public class SocketClient extends WebSocketClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    final LinkedBlockingDeque<JsonNode> frames = new LinkedBlockingDeque<>();
     /** When each event frame arrived (System.nanoTime), by its id. */
     final java.util.Map<String, Long> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
     /** The frames {@link #collect} passed over, in order. */
@@ -69,11 +68,23 @@ public class SocketClient extends WebSocketClient {
         return hello;
     }
 
-    /** Connects, then resumes after the hello's last_event_id: from now on. */
+    /**
+     * Connects, then resumes after the hello's last_event_id: from now on. An event that reached the user's log
+     * between the hello and the resume (say, of a conversation the test just created) is replayed before
+     * {@code resumed}, as the protocol says; such events stay queued, in order, ahead of everything later.
+     */
     public JsonNode openFromNow() throws InterruptedException {
         JsonNode hello = open();
         resume(hello.path("data").path("last_event_id").asText());
-        expect("resumed");
+        List<JsonNode> replayed = new ArrayList<>();
+        for (JsonNode frame = next(Duration.ofSeconds(10)); !"resumed".equals(frame.path("type").asText());
+             frame = next(Duration.ofSeconds(10))) {
+            assertThat(Frames.events().test(frame)).as("only replayed events before resumed: " + frame).isTrue();
+            replayed.add(frame);
+        }
+        for (int i = replayed.size() - 1; i >= 0; i--) {
+            frames.offerFirst(replayed.get(i));
+        }
         return hello;
     }
 
