@@ -15,6 +15,7 @@ import io.nova.kernel.auth.VerificationKeys;
 import io.nova.kernel.config.LayeredConfigurationSourceProvider;
 import io.nova.kernel.config.NovaConfiguration;
 import io.nova.kernel.config.NovaConfigurationFactoryFactory;
+import io.nova.kernel.db.DatabaseOutages;
 import io.nova.kernel.db.Database;
 import io.nova.kernel.db.DbCommand;
 import io.nova.kernel.errors.ErrorHandling;
@@ -31,6 +32,7 @@ import io.nova.kernel.metrics.PrometheusEndpoint;
 import io.nova.kernel.redis.IdempotencyKeys;
 import io.nova.kernel.redis.ManagedRedis;
 import io.nova.kernel.redis.RateLimitFeature;
+import io.nova.kernel.redis.RedisOutages;
 import io.nova.kernel.redis.RedisRevokedTokens;
 import io.nova.kernel.storage.S3Storage;
 
@@ -129,6 +131,8 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
         BearerAuth.install(environment, verifier);
         grpcServer.intercept(new CallerInterceptor(verifier));
         environment.jersey().register(new RateLimitFeature(redis.client(), Clock.systemUTC()));
+        environment.jersey().register(new RedisOutages());
+        environment.jersey().register(new DatabaseOutages());
 
         String brokers = configuration.getKafka().getBrokers();
         if (parts.contains(KernelPart.OUTBOX) || parts.contains(KernelPart.CONSUMERS)) {

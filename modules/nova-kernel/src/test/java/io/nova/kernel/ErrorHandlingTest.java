@@ -127,6 +127,21 @@ class ErrorHandlingTest extends RunningKernelApp {
     }
 
     @Test
+    void aRedisOrDatabaseOutageIs503WithRetryAfterNot500() throws Exception {
+        Answer answer = send(request("/probe/redis-stalled"));
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.body().path("error").asText()).isEqualTo("dependency_unavailable");
+        assertThat(answer.raw().headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(answer.raw().body()).doesNotContain("pool");
+
+        Answer database = send(request("/probe/db-exhausted"));
+        assertThat(database.status()).isEqualTo(503);
+        assertThat(database.body().path("error").asText()).isEqualTo("dependency_unavailable");
+        assertThat(database.raw().headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(database.raw().body()).doesNotContain("Pool empty");
+    }
+
+    @Test
     void oversizeBodiesAre413WithOrWithoutContentLength() throws Exception {
         String big = "{\"text\":\"" + "x".repeat(2048) + "\",\"tags\":[]}";
         Answer declared = post("/probe/notes", big);

@@ -98,4 +98,18 @@ public final class ProbeResource {
     public String bug() {
         throw new IllegalStateException("secret internal detail");
     }
+
+    /** What Redisson throws when Redis stalls and its connection pool runs dry (seen under load). */
+    @GET
+    @Path("/redis-stalled")
+    public String redisStalled() {
+        throw new org.redisson.client.RedisTimeoutException("Unable to acquire connection! Increase connection pool size.");
+    }
+
+    /** What Jdbi throws when no pooled connection frees up in time (seen under load) or PostgreSQL is away. */
+    @GET
+    @Path("/db-exhausted")
+    public String dbExhausted() {
+        throw new org.jdbi.v3.core.ConnectionException(new java.sql.SQLException("Pool empty. Unable to fetch a connection"));
+    }
 }

@@ -58,11 +58,11 @@ final class DeliveryRun {
         }
         List<String> conversations = Setup.all(creates);
 
-        System.out.printf("== opening %d sockets on %s%n", accounts.size(), Setup.socketUri(api.base()));
+        System.out.printf("== opening %d sockets on %s%n", accounts.size(), Setup.socketUri(api.messagingBase()));
         List<CompletableFuture<Socket>> opening = new ArrayList<>();
         for (int u = 0; u < accounts.size(); u++) {
             int owner = u;
-            opening.add(Socket.open(api.http(), Setup.socketUri(api.base()), accounts.get(u).token(),
+            opening.add(Socket.open(api.http(), Setup.socketUri(api.messagingBase()), accounts.get(u).token(),
                     frame -> onFrame(owner, frame)));
         }
         List<Socket> sockets = opening.stream().map(CompletableFuture::join).toList();

@@ -23,10 +23,13 @@ final class NovaApi {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    /** Where messages are sent and sockets opened: the gateway too by default, or messaging-service itself. */
+    private final URI messagingBase;
     private final HttpClient http;
 
-    NovaApi(URI base) {
+    NovaApi(URI base, URI messagingBase) {
         this.base = base;
+        this.messagingBase = messagingBase;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -37,6 +40,10 @@ final class NovaApi {
 
     URI base() {
         return base;
+    }
+
+    URI messagingBase() {
+        return messagingBase;
     }
 
     Account register(String run, int n) throws IOException, InterruptedException {
@@ -58,7 +65,7 @@ final class NovaApi {
     /** Sends without waiting: the fixed-rate schedule must not wait for answers (coordinated omission). */
     CompletableFuture<HttpResponse<String>> send(Account from, String conversationId, String text) {
         ObjectNode body = JSON.createObjectNode().put("text", text);
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/conversations/" + conversationId + "/messages"))
+        HttpRequest request = HttpRequest.newBuilder(messagingBase.resolve("/api/v1/conversations/" + conversationId + "/messages"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + from.token())
                 .header("Content-Type", "application/json")

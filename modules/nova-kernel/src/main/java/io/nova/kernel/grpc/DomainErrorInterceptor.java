@@ -8,7 +8,11 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.nova.kernel.db.DatabaseOutages;
 import io.nova.kernel.errors.DomainException;
+import io.nova.kernel.redis.RedisOutages;
+import org.jdbi.v3.core.ConnectionException;
+import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +75,12 @@ final class DomainErrorInterceptor implements ServerInterceptor {
         }
         if (failure instanceof StatusRuntimeException status) {
             return status;
+        }
+        if (failure instanceof RedisException outage) {
+            return GrpcErrors.toStatus(RedisOutages.asDomainError(outage));
+        }
+        if (failure instanceof ConnectionException outage) {
+            return GrpcErrors.toStatus(DatabaseOutages.asDomainError(outage));
         }
         String reference = UUID.randomUUID().toString();
         LOG.error("gRPC {} failed unexpectedly (reference {})", call.getMethodDescriptor().getFullMethodName(),
