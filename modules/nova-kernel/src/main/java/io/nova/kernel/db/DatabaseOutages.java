@@ -13,7 +13,8 @@ import java.time.Duration;
 /**
  * No database connection to be had — PostgreSQL restarting, or every pooled connection busy for longer than the
  * pool's wait (overload) — is an outage of a dependency: {@code 503 dependency_unavailable} with {@code Retry-After}
- * (gRPC: UNAVAILABLE), never a 500. The request did nothing, so the client's retry loses nothing.
+ * (gRPC: UNAVAILABLE), never a 500. Nothing was acknowledged: the client retries, with its Idempotency-Key where
+ * the endpoint takes one.
  */
 public final class DatabaseOutages implements ExceptionMapper<ConnectionException> {
 

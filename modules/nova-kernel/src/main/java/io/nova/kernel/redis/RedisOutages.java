@@ -13,8 +13,9 @@ import java.time.Duration;
 /**
  * Redis down, stalled or out of pooled connections is an outage of a dependency, not a bug: the request gets
  * {@code 503 dependency_unavailable} with {@code Retry-After} (gRPC: UNAVAILABLE with RetryInfo), never a 500.
- * Nothing was acknowledged, so the client's retry loses nothing. Code that can do without Redis (token
- * revocation, timelines, relationship caches) catches the exception itself; this is for everything else.
+ * Nothing was acknowledged: the client retries, with its Idempotency-Key where the endpoint takes one. Code that
+ * can do without Redis (token revocation, timelines, relationship caches) catches the exception itself; this is
+ * for everything else.
  */
 public final class RedisOutages implements ExceptionMapper<RedisException> {
 
