@@ -7,7 +7,8 @@
 # Usage: bench/messaging/run.sh [deliver|idle|all, default all]; BENCH_RATE (default 1000), BENCH_PAIRS (500),
 # BENCH_SECONDS (60), BENCH_WARMUP_SECONDS (30), BENCH_SOCKETS (10000), BENCH_SOCKET_USERS (1000), NOVA_URL,
 # NOVA_WS_URL (default ws://127.0.0.1:8084/ws), NOVA_MESSAGING_ADMIN (default http://127.0.0.1:8184),
-# NOVA_MESSAGING_URL (deliver: where messages are sent and sockets opened; default NOVA_URL, the gateway —
+# BENCH_IN_FLIGHT (deliver: requests in flight at once, default 64), NOVA_MESSAGING_URL (deliver: where messages
+# are sent and sockets opened; default NOVA_URL, the gateway —
 # http://127.0.0.1:8084 measures messaging-service without the local gateway, which cannot take 1,000 sends/s).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -23,7 +24,7 @@ if [[ ! -f "$JAR" ]]; then
 fi
 
 if [[ "$MODE" == deliver || "$MODE" == all ]]; then
-  java -Xmx1g -jar "$JAR" deliver --url "$NOVA_URL" --messaging-url "${NOVA_MESSAGING_URL:-$NOVA_URL}" --pairs "${BENCH_PAIRS:-500}" --rate "${BENCH_RATE:-1000}" \
+  java -Xmx1g -jar "$JAR" deliver --url "$NOVA_URL" --messaging-url "${NOVA_MESSAGING_URL:-$NOVA_URL}" --in-flight "${BENCH_IN_FLIGHT:-64}" --pairs "${BENCH_PAIRS:-500}" --rate "${BENCH_RATE:-1000}" \
     --warmup "${BENCH_WARMUP_SECONDS:-30}" --seconds "${BENCH_SECONDS:-60}" | tee "$BENCH_OUT/messaging-deliver.txt"
 fi
 if [[ "$MODE" == idle || "$MODE" == all ]]; then

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * bench/messaging's load generator (see bench/README.md):
  * <pre>
- *   deliver [--url U] [--messaging-url U] [--pairs 500] [--rate 1000] [--warmup 30] [--seconds 60]
+ *   deliver [--url U] [--messaging-url U] [--in-flight 64] [--pairs 500] [--rate 1000] [--warmup 30] [--seconds 60]
  *   idle    [--url U] [--ws ws://…/ws] [--sockets 10000] [--users 1000] [--hold 60] [--server-pid P] [--admin http://…:8184]
  *   notify  [--url U] [--owners 100] [--likers 200] [--rate 200] [--warmup 30] [--seconds 60]   (bench/notifications)
  * </pre>
@@ -30,7 +30,8 @@ public final class MessagingBench {
         String url = options.getOrDefault("url", "http://127.0.0.1:8080");
         // Sign-ups and setup go through --url; messages and sockets through --messaging-url when it is given (to
         // measure messaging-service itself rather than the gateway in front of it).
-        NovaApi api = new NovaApi(URI.create(url), URI.create(options.getOrDefault("messaging-url", url)));
+        NovaApi api = new NovaApi(URI.create(url), URI.create(options.getOrDefault("messaging-url", url)),
+                number(options, "in-flight", 64));
         if (args[0].equals("deliver")) {
             new DeliveryRun(api, number(options, "pairs", 500), number(options, "rate", 1000),
                     number(options, "warmup", 30), number(options, "seconds", 60)).run();

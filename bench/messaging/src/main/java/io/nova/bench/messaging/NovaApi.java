@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 
 /** The few REST calls the benchmark makes, through the gateway like any client. */
 final class NovaApi {
@@ -26,10 +27,17 @@ final class NovaApi {
     /** Where messages are sent and sockets opened: the gateway too by default, or messaging-service itself. */
     private final URI messagingBase;
     private final HttpClient http;
+    /**
+     * Requests in flight at once. The JDK client opens a connection for every request in flight; unbounded, a
+     * slowing server is answered with thousands of new connections until descriptors run out. A send that waits
+     * here is late, and its latency still runs from its intended time.
+     */
+    private final Semaphore inFlight;
 
-    NovaApi(URI base, URI messagingBase) {
+    NovaApi(URI base, URI messagingBase, int maxInFlight) {
         this.base = base;
         this.messagingBase = messagingBase;
+        this.inFlight = new Semaphore(maxInFlight);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -71,7 +79,7 @@ final class NovaApi {
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        return bounded(request);
     }
 
     /** A public post of {@code author}'s (content-service, through the gateway); its id. */
@@ -86,7 +94,13 @@ final class NovaApi {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + who.token())
                 .PUT(HttpRequest.BodyPublishers.noBody()).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        return bounded(request);
+    }
+
+    private CompletableFuture<HttpResponse<String>> bounded(HttpRequest request) {
+        inFlight.acquireUninterruptibly();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, error) -> inFlight.release());
     }
 
     /** A blocking call for setup; {@code expected} 0 accepts any 2xx. */
