@@ -35,7 +35,9 @@ class EngagementSinkTest {
 
             @Override
             public List<DailyTop> topPosts(java.time.LocalDate day, int limit) {
-                throw new UnsupportedOperationException();
+                // A recorder of what the sink writes: the sink never queries, and a query here would be a bug it
+                // should fail on. The real query is tested against clickhouse-server in DiscoveryEndToEndTest.
+                throw new UnsupportedOperationException("the sink only writes");
             }
         });
 
