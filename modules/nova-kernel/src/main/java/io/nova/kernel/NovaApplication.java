@@ -1,6 +1,7 @@
 package io.nova.kernel;
 
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.nova.kernel.api.ApiJson;
@@ -12,6 +13,7 @@ import io.nova.kernel.auth.JwtConfig;
 import io.nova.kernel.auth.PublicKeys;
 import io.nova.kernel.auth.RevokedTokens;
 import io.nova.kernel.auth.VerificationKeys;
+import io.nova.kernel.config.CheckCommand;
 import io.nova.kernel.config.LayeredConfigurationSourceProvider;
 import io.nova.kernel.config.NovaConfiguration;
 import io.nova.kernel.config.NovaConfigurationFactoryFactory;
@@ -82,6 +84,13 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
 
     public final ServiceIdentity identity() {
         return identity;
+    }
+
+    /** Dropwizard's server, and a check that writes its verdict before the JVM exits (see {@link CheckCommand}). */
+    @Override
+    protected final void addDefaultCommands(Bootstrap<C> bootstrap) {
+        bootstrap.addCommand(new ServerCommand<>(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
     }
 
     @Override

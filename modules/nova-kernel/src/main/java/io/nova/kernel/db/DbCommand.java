@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
+import io.nova.kernel.config.CheckCommand;
 import io.nova.kernel.config.NovaConfiguration;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -27,6 +28,13 @@ public final class DbCommand<C extends NovaConfiguration> extends ConfiguredComm
     public void configure(Subparser subparser) {
         subparser.addArgument("action").choices("migrate", "info").help("migrate | info");
         super.configure(subparser);
+    }
+
+    /** A one-shot command: its log lines are written before the JVM exits (see {@link CheckCommand}). */
+    @Override
+    protected void cleanup() {
+        super.cleanup();
+        CheckCommand.stopLogging();
     }
 
     @Override
