@@ -3,6 +3,7 @@ package io.nova.clients;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.nova.kernel.auth.NovaPrincipal;
 import io.nova.kernel.errors.DomainException;
+import io.nova.kernel.errors.ErrorKind;
 import io.nova.kernel.grpc.GrpcCalls;
 import io.nova.kernel.grpc.GrpcIdentity;
 import io.nova.proto.media.v1.ClaimMediaRequest;
@@ -56,8 +57,26 @@ public final class MediaCatalog {
                             .setClaimant(claimant)
                             .build())).getMediaList();
         } catch (DomainException refused) {
+            if (refused.kind() == ErrorKind.UNAVAILABLE) {
+                throw givenBack(refused, ids, claimant);
+            }
             throw refusal(refused);
         }
+    }
+
+    /**
+     * A claim that timed out or met an outage may still have been made: media-service can have claimed the media
+     * after our deadline passed. The caller answers 503 and the client retries with a new claimant (a new post id),
+     * which would then find its own media "used by" something that never came to exist until the sweep. So the
+     * claim is given back at once; if that fails too, the sweep still does it later.
+     */
+    private DomainException givenBack(DomainException outage, List<UUID> ids, String claimant) {
+        try {
+            release(ids, claimant);
+        } catch (RuntimeException stillDown) {
+            outage.addSuppressed(stillDown);
+        }
+        return outage;
     }
 
     /**
