@@ -30,7 +30,7 @@ public record BenchSettings(URI baseUrl, Path stateDirectory, Path outputDirecto
                 Long.getLong("nova.seed", 962),
                 Integer.getInteger("nova.postsPerUser", 10),
                 Double.parseDouble(System.getProperty("nova.imageShare", "0.1")),
-                Integer.getInteger("nova.warmupRate", 200),
+                Integer.getInteger("nova.warmupRate", 100),
                 Integer.getInteger("nova.warmupSeconds", 60),
                 rates,
                 Integer.getInteger("nova.levelSeconds", 30));

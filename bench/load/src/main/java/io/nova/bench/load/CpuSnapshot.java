@@ -57,7 +57,11 @@ public final class CpuSnapshot {
             long pid = Long.parseLong(process.getFileName().toString());
             String[] stat = stat(process.resolve("stat"));
             String comm = stat[0];
-            long total = Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
+            // Its own time, plus its children's once they ended and were waited for (PostgreSQL's backends,
+            // Redis's snapshot forks, media-service's ffmpeg): a child's time moves to its parent as it exits,
+            // so the sum over a part stays whole while children come and go.
+            long total = Long.parseLong(stat[12]) + Long.parseLong(stat[13]) + Long.parseLong(stat[14])
+                    + Long.parseLong(stat[15]);
             String cmdline = Files.readString(process.resolve("cmdline"), StandardCharsets.UTF_8).replace('\0', ' ');
             if (pid == self) {
                 ticks.merge(GENERATOR, total, Long::sum);
@@ -67,8 +71,10 @@ public final class CpuSnapshot {
                 ticks.merge("Kafka, S3 and the launcher (nova local JVM)", total - gateway, Long::sum);
             } else if (comm.equals("postgres")) {
                 ticks.merge("PostgreSQL", total, Long::sum);
-            } else if (comm.startsWith("redis-server")) {
+            } else if (comm.startsWith("redis-")) {  // the server and its snapshot child (redis-rdb-bgsave)
                 ticks.merge("Redis", total, Long::sum);
+            } else if (comm.equals("ffmpeg")) {
+                ticks.merge("media-service", total, Long::sum);
             } else if (comm.startsWith("clickhouse")) {
                 ticks.merge("ClickHouse", total, Long::sum);
             } else {
@@ -100,7 +106,10 @@ public final class CpuSnapshot {
         return sum;
     }
 
-    /** The fields of a stat file: [0] is the command name, [1] the state, [12] utime, [13] stime (man 5 proc). */
+    /**
+     * The fields of a stat file: [0] is the command name, [1] the state, [12] utime, [13] stime, [14] cutime,
+     * [15] cstime (man 5 proc).
+     */
     private static String[] stat(Path file) throws IOException {
         String line = Files.readString(file, StandardCharsets.UTF_8);
         String comm = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));

@@ -1,7 +1,5 @@
 package io.nova.bench.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +47,8 @@ public final class LoadBench {
 
     private static Path newest(Path results) throws IOException {
         try (Stream<Path> runs = Files.list(results)) {
-            return runs.filter(run -> Files.exists(run.resolve("js/stats.json")))
+            return runs.filter(run -> Files.exists(run.resolve("index.html")))
                     .max(Comparator.comparing(run -> run.toFile().lastModified())).orElse(null);
         }
-    }
-
-    static JsonNode stats(Path report) throws IOException {
-        return NovaClient.JSON.readTree(report.resolve("js/stats.json").toFile());
     }
 }

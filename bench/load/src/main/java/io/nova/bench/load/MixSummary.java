@@ -26,7 +26,7 @@ final class MixSummary {
     }
 
     String write(Path report, Path cpuFile) throws IOException {
-        ReportStats all = ReportStats.of(LoadBench.stats(report));
+        ReportStats all = ReportStats.read(report);
         JsonNode cpu = Files.exists(cpuFile) ? NovaClient.JSON.readTree(cpuFile.toFile()) : NovaClient.JSON.createObjectNode();
         StringBuilder out = new StringBuilder();
         out.append("## social-network mix against ").append(settings.baseUrl()).append("\n\n");

@@ -14,6 +14,7 @@ public final class Populations {
         Path file = Population.file(settings.stateDirectory(), settings.baseUrl());
         if (Files.exists(file)) {
             Population population = Population.load(file);
+            Quiet.awaitIfLocal(settings.baseUrl());
             if (population.seed == settings.seed() && population.signIn(client, file)) {
                 System.out.printf("bench: acting as the %d users seeded at %s (%s)%n",
                         population.users.size(), population.createdAt, file);
@@ -27,6 +28,7 @@ public final class Populations {
         Population population = new Seeder(client, settings.postsPerUser(), settings.imageShare())
                 .seed(settings.baseUrl().toString(), graph, settings.seed());
         population.save(file);
+        Quiet.awaitIfLocal(settings.baseUrl());
         // Seeding takes minutes; the run gets tokens with their whole 15 minutes ahead.
         if (!population.signIn(client, file)) {
             throw new IllegalStateException("the users just seeded cannot sign in");

@@ -10,7 +10,7 @@ final class RealtimeSummary {
     }
 
     static String write(Path report) throws IOException {
-        ReportStats all = ReportStats.of(LoadBench.stats(report));
+        ReportStats all = ReportStats.read(report);
         StringBuilder out = new StringBuilder("## realtime delivery\n\n"
                 + "| phase | messages | not delivered in 10 s | p50 ms | p95 | p99 | p99.9 | max |\n"
                 + "|---|---|---|---|---|---|---|---|\n");

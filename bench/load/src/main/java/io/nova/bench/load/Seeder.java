@@ -25,7 +25,7 @@ import java.util.function.IntConsumer;
 
 /**
  * Builds a population through the public API, as clients would: sign-ups, the follows of a {@link SocialGraph},
- * then posts — text with mentions of people the author follows and a hashtag now and then, and an image on some
+ * a first read of everyone's home feed, then posts — text with mentions of people the author follows and a hashtag now and then, and an image on some
  * (presign, PUT to S3, complete, wait until media-service made it ready). Follows come before posts so the posts
  * fan out into the home feeds the mix will read.
  */
@@ -68,6 +68,10 @@ public final class Seeder {
             run("follow " + edges.size() + " times", edges.size(), e -> client.put(
                     "/api/v1/relationships/following/" + members[edges.get(e)[1]].id,
                     members[edges.get(e)[0]].accessToken));
+            // A timeline starts at a user's first read (docs/api-feed.md: inactive users are not fanned out to), so
+            // everyone opens the app once before anyone posts, as an active population would have.
+            run("read " + graph.users() + " home feeds once", graph.users(),
+                    i -> client.get("/api/v1/feed?limit=10", members[i].accessToken));
             int posts = graph.users() * postsPerUser;
             run("post " + posts + " posts", posts, p -> post(members, p % graph.users(), new Random(seed + p)));
             return population;
