@@ -18,6 +18,7 @@ public final class Populations {
             if (population.seed == settings.seed() && population.signIn(client, file)) {
                 System.out.printf("bench: acting as the %d users seeded at %s (%s)%n",
                         population.users.size(), population.createdAt, file);
+                new Seeder(client, 0, 0).openEveryFeed(population.users);
                 return population;
             }
         }

@@ -80,6 +80,19 @@ public final class Seeder {
         }
     }
 
+    /**
+     * Every user opens the app once: a timeline that expired or was never built is rebuilt now, outside any
+     * measurement (an active population's timelines exist; a rebuild storm is a different test).
+     */
+    public void openEveryFeed(List<Population.Member> members) {
+        try {
+            run("read " + members.size() + " home feeds once", members.size(),
+                    i -> client.get("/api/v1/feed?limit=10", members.get(i).accessToken));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private Population.Member register(String prefix, int index) {
         String username = prefix + "_" + index;
         JsonNode answer = client.post("/api/v1/auth/register", null, Map.of(

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-/** The service's gRPC server: where it listens and how long in-flight calls get when it stops. */
+/** The service's gRPC server: where it listens, how many calls it serves at once, how long they get when it stops. */
 public final class GrpcConfig {
 
     /** 0 picks a free port (tests). */
@@ -19,6 +19,10 @@ public final class GrpcConfig {
 
     @NotNull
     private Duration shutdownTimeout;
+
+    /** Calls served at once; more wait in a queue (see ManagedGrpcServer). */
+    @Min(1)
+    private int maxThreads = 64;
 
     @JsonProperty
     public int getPort() {
@@ -38,6 +42,16 @@ public final class GrpcConfig {
     @JsonProperty
     public void setBindHost(String bindHost) {
         this.bindHost = bindHost;
+    }
+
+    @JsonProperty
+    public int getMaxThreads() {
+        return maxThreads;
+    }
+
+    @JsonProperty
+    public void setMaxThreads(int maxThreads) {
+        this.maxThreads = maxThreads;
     }
 
     @JsonProperty

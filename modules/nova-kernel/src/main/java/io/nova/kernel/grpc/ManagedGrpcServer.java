@@ -17,7 +17,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -35,6 +39,7 @@ public final class ManagedGrpcServer implements Managed {
     private final List<ServerInterceptor> interceptors = new ArrayList<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private Server server;
+    private ExecutorService executor;
 
     public ManagedGrpcServer(GrpcConfig config, MetricRegistry metrics) {
         this.config = config;
@@ -61,7 +66,20 @@ public final class ManagedGrpcServer implements Managed {
         String host = config.getBindHost();
         InetSocketAddress address = host == null || host.isBlank() ? new InetSocketAddress(config.getPort())
                 : new InetSocketAddress(host, config.getPort());
+        // A bounded pool: under overload calls wait in its queue (where ExpiredCallShedder drops those whose callers
+        // gave up) instead of each getting a thread, which on a small machine ends in thread and GC thrash.
+        executor = Executors.newFixedThreadPool(config.getMaxThreads(), new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable task) {
+                Thread thread = new Thread(task, "grpc-server-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            }
+        });
         NettyServerBuilder builder = NettyServerBuilder.forAddress(address)
+                .executor(executor)
                 .addService(health.getHealthService());
         CallMetricsInterceptor timing = new CallMetricsInterceptor(metrics);
         // Listed innermost first: errors are translated before the caller check and the timing see the status.
@@ -69,6 +87,7 @@ public final class ManagedGrpcServer implements Managed {
         chain.add(new DomainErrorInterceptor());
         chain.addAll(interceptors);
         chain.add(timing);
+        chain.add(new ExpiredCallShedder(metrics));
         for (BindableService service : services) {
             builder.addService(ServerInterceptors.intercept(service, chain));
         }
@@ -99,6 +118,7 @@ public final class ManagedGrpcServer implements Managed {
             server.shutdownNow();
             server.awaitTermination(1, TimeUnit.SECONDS);
         }
+        executor.shutdownNow();
     }
 
     /** Where the server listens (for checks that it is on the interface it was told). */
