@@ -52,6 +52,9 @@ public class RealtimeSimulation extends Simulation {
             .wsBaseUrl(settings.baseUrl().toString().replaceFirst("^http", "ws"))
             .acceptHeader("application/json")
             .contentTypeHeader("application/json")
+            // Frames no check waited for are kept for processUnmatchedMessages: this is how a socket's user finds
+            // its own message among everything else that arrives.
+            .wsUnmatchedInboundMessageBufferSize(256)
             .shareConnections();
 
     private final ScenarioBuilder realtime = scenario("realtime delivery")
