@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * difference of two snapshots is what a stretch of load cost. Against a remote Nova only the generator and the
  * machine are local, and only they are reported.
  *
- * <p>Known blind spot: a gateway thread that starts and exits between two snapshots is counted under "launcher",
- * since a dead thread's time only survives in its process's total.
+ * <p>Known blind spot: a gateway thread that ends between two snapshots is counted under "launcher", since a dead
+ * thread's time only survives in its process's total (the gateway's pool lets a thread go after a minute idle).
  */
 public final class CpuSnapshot {
 
@@ -28,31 +28,38 @@ public final class CpuSnapshot {
             List.of("user-service", "content-service", "media-service", "messaging-service");
     private static final Path PROC = Path.of("/proc");
 
+    private static final String GATEWAY = "gateway (nova local)";
+    private static final String LAUNCHER = "Kafka, S3 and the launcher (nova local JVM)";
+
     private final long takenNanos;
     private final Map<String, Long> ticks;
+    /** The gateway's threads by thread id: a thread's own difference is what it used in between. */
+    private final Map<String, Long> gatewayThreads;
 
-    private CpuSnapshot(long takenNanos, Map<String, Long> ticks) {
+    private CpuSnapshot(long takenNanos, Map<String, Long> ticks, Map<String, Long> gatewayThreads) {
         this.takenNanos = takenNanos;
         this.ticks = ticks;
+        this.gatewayThreads = gatewayThreads;
     }
 
     public static CpuSnapshot take() {
         Map<String, Long> ticks = new TreeMap<>();
+        Map<String, Long> gatewayThreads = new TreeMap<>();
         long self = ProcessHandle.current().pid();
         if (Files.isDirectory(PROC)) {
             try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, "[0-9]*")) {
                 for (Path process : processes) {
-                    account(process, self, ticks);
+                    account(process, self, ticks, gatewayThreads);
                 }
             } catch (IOException e) {
                 // /proc unreadable: only the machine line below, if that.
             }
             ticks.put(MACHINE, machineBusyTicks());
         }
-        return new CpuSnapshot(System.nanoTime(), ticks);
+        return new CpuSnapshot(System.nanoTime(), ticks, gatewayThreads);
     }
 
-    private static void account(Path process, long self, Map<String, Long> ticks) {
+    private static void account(Path process, long self, Map<String, Long> ticks, Map<String, Long> gatewayThreads) {
         try {
             long pid = Long.parseLong(process.getFileName().toString());
             String[] stat = stat(process.resolve("stat"));
@@ -66,9 +73,8 @@ public final class CpuSnapshot {
             if (pid == self) {
                 ticks.merge(GENERATOR, total, Long::sum);
             } else if (cmdline.contains("nova-local.jar")) {
-                long gateway = gatewayThreads(process);
-                ticks.merge("gateway (nova local)", gateway, Long::sum);
-                ticks.merge("Kafka, S3 and the launcher (nova local JVM)", total - gateway, Long::sum);
+                ticks.merge(LAUNCHER, total, Long::sum);  // the gateway's share is taken out in secondsSince
+                gatewayThreads(process, pid, gatewayThreads);
             } else if (comm.equals("postgres")) {
                 ticks.merge("PostgreSQL", total, Long::sum);
             } else if (comm.startsWith("redis-")) {  // the server and its snapshot child (redis-rdb-bgsave)
@@ -89,21 +95,20 @@ public final class CpuSnapshot {
         }
     }
 
-    private static long gatewayThreads(Path process) throws IOException {
-        long sum = 0;
+    private static void gatewayThreads(Path process, long pid, Map<String, Long> gatewayThreads) throws IOException {
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(process.resolve("task"))) {
             for (Path thread : threads) {
                 try {
                     String[] stat = stat(thread.resolve("stat"));
                     if (stat[0].startsWith("gateway")) {
-                        sum += Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
+                        gatewayThreads.put(pid + "/" + thread.getFileName(),
+                                Long.parseLong(stat[12]) + Long.parseLong(stat[13]));
                     }
                 } catch (IOException | RuntimeException gone) {
                     // The thread ended while we read it.
                 }
             }
         }
-        return sum;
     }
 
     /**
@@ -135,6 +140,16 @@ public final class CpuSnapshot {
     public Map<String, Double> secondsSince(CpuSnapshot earlier) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         ticks.forEach((part, now) -> seconds.put(part, (now - earlier.ticks.getOrDefault(part, 0L)) / 100.0));
+        if (seconds.containsKey(LAUNCHER)) {
+            // Threads alive now: what each used since the earlier snapshot (all of it if it is new). A thread that
+            // ended in between is missed here and stays in the launcher's share, so neither goes negative.
+            long gateway = 0;
+            for (Map.Entry<String, Long> thread : gatewayThreads.entrySet()) {
+                gateway += thread.getValue() - earlier.gatewayThreads.getOrDefault(thread.getKey(), 0L);
+            }
+            seconds.put(GATEWAY, gateway / 100.0);
+            seconds.put(LAUNCHER, seconds.get(LAUNCHER) - gateway / 100.0);
+        }
         return seconds;
     }
 
