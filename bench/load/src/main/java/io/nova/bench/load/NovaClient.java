@@ -89,6 +89,16 @@ final class NovaClient {
         }
     }
 
+    /** Sleeps, turning an interrupt into a failure of the bench (there is nothing to resume). */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private HttpResponse<String> exchange(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

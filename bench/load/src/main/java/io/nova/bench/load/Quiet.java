@@ -25,7 +25,7 @@ final class Quiet {
         long deadline = System.nanoTime() + MAX_WAIT_SECONDS * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             CpuSnapshot before = CpuSnapshot.take();
-            sleep(5_000);
+            NovaClient.pause(5_000);
             CpuSnapshot after = CpuSnapshot.take();
             Map<String, Double> used = after.secondsSince(before);
             double others = (used.getOrDefault(CpuSnapshot.MACHINE, 0.0) - used.getOrDefault(CpuSnapshot.GENERATOR, 0.0))
@@ -47,12 +47,4 @@ final class Quiet {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

@@ -145,7 +145,7 @@ public final class Seeder {
             if (status.equals("failed") || System.nanoTime() > deadline) {
                 throw new IllegalStateException("image " + id + " did not become ready: " + status);
             }
-            sleep(200);
+            NovaClient.pause(200);
         }
     }
 
@@ -191,12 +191,4 @@ public final class Seeder {
         System.out.printf("bench: seed: %s — done in %.1f s%n", what, (System.nanoTime() - started) / 1e9);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

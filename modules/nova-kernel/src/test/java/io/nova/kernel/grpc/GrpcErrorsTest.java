@@ -25,12 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -46,21 +42,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class GrpcErrorsTest {
 
     private static final String SERVICE = "nova.test.Refuser";
-    private static final MethodDescriptor.Marshaller<String> TEXT = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(String value) {
-            return new ByteArrayInputStream(value.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public String parse(InputStream stream) {
-            try {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
+    private static final MethodDescriptor.Marshaller<String> TEXT = TextMarshaller.TEXT;
     private static final MethodDescriptor<String, String> THROW = method("Throw");
     private static final MethodDescriptor<String, String> ON_ERROR = method("OnError");
     private static final MethodDescriptor<String, String> BUG = method("Bug");
