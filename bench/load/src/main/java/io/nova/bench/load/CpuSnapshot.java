@@ -9,16 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * CPU time used so far by each part of a local Nova, read from /proc: the services (by jar), the gateway (the
- * launcher's threads named {@code gateway-*}), the rest of the launcher JVM (embedded Kafka and S3), PostgreSQL
+ * launcher's threads named {@code gateway-*}), Kafka (the launcher's Kafka threads), the rest of the launcher JVM
+ * (S3Proxy, GC, JIT), PostgreSQL
  * (every {@code postgres} process), Redis, ClickHouse, the load generator itself, and the whole machine. The
  * difference of two snapshots is what a stretch of load cost. Against a remote Nova only the generator and the
  * machine are local, and only they are reported.
  *
- * <p>Known blind spot: a gateway thread that ends between two snapshots is counted under "launcher", since a dead
- * thread's time only survives in its process's total (the gateway's pool lets a thread go after a minute idle).
+ * <p>Known blind spot: a gateway or Kafka thread that ends between two snapshots is counted under the rest of the
+ * launcher, since a dead thread's time only survives in its process's total (the gateway's pool lets a thread go
+ * after a minute idle).
  */
 public final class CpuSnapshot {
 
@@ -29,17 +32,27 @@ public final class CpuSnapshot {
     private static final Path PROC = Path.of("/proc");
 
     private static final String GATEWAY = "gateway (nova local)";
-    private static final String LAUNCHER = "Kafka, S3 and the launcher (nova local JVM)";
+    private static final String KAFKA = "Kafka (in the nova local JVM)";
+    private static final String LAUNCHER = "S3 and the rest of the nova local JVM";
+    /**
+     * Kafka's broker and controller threads as /proc shows them (names cut at 15 characters): request handlers and
+     * network threads ("data-plane-kafk…"), schedulers, purgatories ("ExpirationReape…"), the KRaft controller and
+     * Raft threads, coordinators, log cleaner, replica fetchers. A rule by name, so approximate; the rest of the
+     * launcher JVM is S3Proxy's Jetty, the launcher's own threads and the JVM's (GC, JIT).
+     */
+    private static final Pattern KAFKA_THREAD = Pattern.compile("(?i).*(kafka|data-plane|ExpirationReap|quorum|raft"
+            + "|controller|coordinat|LogDirFailure|log-clean|TxnMarker|transaction|ReplicaFetch|broker|metadata"
+            + "|share-|persister).*");
 
     private final long takenNanos;
     private final Map<String, Long> ticks;
-    /** The gateway's threads by thread id: a thread's own difference is what it used in between. */
-    private final Map<String, Long> gatewayThreads;
+    /** The launcher's gateway and Kafka threads by part and thread id: a thread's own difference is what it used. */
+    private final Map<String, Long> launcherThreads;
 
-    private CpuSnapshot(long takenNanos, Map<String, Long> ticks, Map<String, Long> gatewayThreads) {
+    private CpuSnapshot(long takenNanos, Map<String, Long> ticks, Map<String, Long> launcherThreads) {
         this.takenNanos = takenNanos;
         this.ticks = ticks;
-        this.gatewayThreads = gatewayThreads;
+        this.launcherThreads = launcherThreads;
     }
 
     public static CpuSnapshot take() {
@@ -73,8 +86,8 @@ public final class CpuSnapshot {
             if (pid == self) {
                 ticks.merge(GENERATOR, total, Long::sum);
             } else if (cmdline.contains("nova-local.jar")) {
-                ticks.merge(LAUNCHER, total, Long::sum);  // the gateway's share is taken out in secondsSince
-                gatewayThreads(process, pid, gatewayThreads);
+                ticks.merge(LAUNCHER, total, Long::sum);  // the gateway's and Kafka's shares come out in secondsSince
+                launcherThreads(process, pid, gatewayThreads);
             } else if (comm.equals("postgres")) {
                 ticks.merge("PostgreSQL", total, Long::sum);
             } else if (comm.startsWith("redis-")) {  // the server and its snapshot child (redis-rdb-bgsave)
@@ -95,13 +108,15 @@ public final class CpuSnapshot {
         }
     }
 
-    private static void gatewayThreads(Path process, long pid, Map<String, Long> gatewayThreads) throws IOException {
+    private static void launcherThreads(Path process, long pid, Map<String, Long> launcherThreads) throws IOException {
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(process.resolve("task"))) {
             for (Path thread : threads) {
                 try {
                     String[] stat = stat(thread.resolve("stat"));
-                    if (stat[0].startsWith("gateway")) {
-                        gatewayThreads.put(pid + "/" + thread.getFileName(),
+                    String part = stat[0].startsWith("gateway") ? GATEWAY
+                            : KAFKA_THREAD.matcher(stat[0]).matches() ? KAFKA : null;
+                    if (part != null) {
+                        launcherThreads.put(part + "\0" + pid + "/" + thread.getFileName(),
                                 Long.parseLong(stat[12]) + Long.parseLong(stat[13]));
                     }
                 } catch (IOException | RuntimeException gone) {
@@ -142,13 +157,17 @@ public final class CpuSnapshot {
         ticks.forEach((part, now) -> seconds.put(part, (now - earlier.ticks.getOrDefault(part, 0L)) / 100.0));
         if (seconds.containsKey(LAUNCHER)) {
             // Threads alive now: what each used since the earlier snapshot (all of it if it is new). A thread that
-            // ended in between is missed here and stays in the launcher's share, so neither goes negative.
-            long gateway = 0;
-            for (Map.Entry<String, Long> thread : gatewayThreads.entrySet()) {
-                gateway += thread.getValue() - earlier.gatewayThreads.getOrDefault(thread.getKey(), 0L);
+            // ended in between is missed here and stays in the launcher's share, so nothing goes negative.
+            Map<String, Long> parts = new TreeMap<>(Map.of(GATEWAY, 0L, KAFKA, 0L));
+            for (Map.Entry<String, Long> thread : launcherThreads.entrySet()) {
+                String part = thread.getKey().substring(0, thread.getKey().indexOf('\0'));
+                parts.merge(part, thread.getValue() - earlier.launcherThreads.getOrDefault(thread.getKey(), 0L),
+                        Long::sum);
             }
-            seconds.put(GATEWAY, gateway / 100.0);
-            seconds.put(LAUNCHER, seconds.get(LAUNCHER) - gateway / 100.0);
+            parts.forEach((part, used) -> {
+                seconds.put(part, used / 100.0);
+                seconds.put(LAUNCHER, seconds.get(LAUNCHER) - used / 100.0);
+            });
         }
         return seconds;
     }

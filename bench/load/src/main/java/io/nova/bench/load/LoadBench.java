@@ -3,6 +3,7 @@ package io.nova.bench.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -17,15 +18,27 @@ public final class LoadBench {
 
     public static void main(String[] args) throws Exception {
         String scenario = args.length == 0 ? "" : args[0];
+        if (scenario.equals("summarize") && args.length == 2) {
+            // A report's summary again, e.g. after a change to the summary (the mix's cpu.json is in the report).
+            Path report = Path.of(args[1]);
+            System.out.println(Files.exists(report.resolve("cpu.json"))
+                    ? new MixSummary(BenchSettings.fromSystemProperties()).write(report) : RealtimeSummary.write(report));
+            return;
+        }
         Class<?> simulation = switch (scenario) {
             case "mix" -> MixSimulation.class;
             case "realtime" -> RealtimeSimulation.class;
             default -> {
-                System.err.println("usage: LoadBench mix|realtime   (settings: -Dnova.url= -Dnova.rates= …, see bench/README.md)");
+                System.err.println("usage: LoadBench mix|realtime|summarize <report directory>   (settings: -Dnova.url= "
+                        + "-Dnova.rates= …, see bench/README.md)");
                 System.exit(64);
                 yield null;
             }
         };
+        // realtime's "send to receive" group waits for a frame between requests: its time is its wall time. A mix
+        // level's group holds one request: its time is that request's response time (Gatling's default), so the
+        // level's percentiles are those of its requests.
+        System.setProperty("gatling.charting.useGroupDurationMetric", String.valueOf(scenario.equals("realtime")));
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Path results = settings.outputDirectory().resolve("gatling");
         Files.createDirectories(results);
@@ -35,8 +48,11 @@ public final class LoadBench {
                 "--run-description", scenario + " against " + settings.baseUrl()});
         Path report = newest(results);
         if (report != null) {
-            String summary = scenario.equals("mix")
-                    ? new MixSummary(settings).write(report, settings.outputDirectory().resolve("cpu.json"))
+            Path cpu = settings.outputDirectory().resolve("cpu.json");
+            if (scenario.equals("mix") && Files.exists(cpu)) {
+                Files.move(cpu, report.resolve("cpu.json"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            String summary = scenario.equals("mix") ? new MixSummary(settings).write(report)
                     : RealtimeSummary.write(report);
             Files.writeString(report.resolve("summary.md"), summary);
             System.out.println(summary);

@@ -25,16 +25,19 @@ final class MixSummary {
         this.settings = settings;
     }
 
-    String write(Path report, Path cpuFile) throws IOException {
+    /** From the Gatling report in {@code report} and the {@code cpu.json} the run left beside it. */
+    String write(Path report) throws IOException {
+        Path cpuFile = report.resolve("cpu.json");
         ReportStats all = ReportStats.read(report);
         JsonNode cpu = Files.exists(cpuFile) ? NovaClient.JSON.readTree(cpuFile.toFile()) : NovaClient.JSON.createObjectNode();
         StringBuilder out = new StringBuilder();
         out.append("## social-network mix against ").append(settings.baseUrl()).append("\n\n");
         out.append("Open-loop; each level ").append(settings.levelSeconds()).append(" s after a ")
                 .append(settings.warmupSeconds()).append(" s warm-up at ").append(settings.warmupRate())
-                .append(" req/s. Latency in ms over every answer (errors included); p99 per type in the last columns.\n\n");
+                .append(" req/s. Latency in ms over every answer (errors included); per request type p50 / p99 / p99.9 ")
+                .append("in the last columns.\n\n");
         out.append("| offered req/s | answered req/s | errors | p50 | p95 | p99 | p99.9 | max |");
-        TYPES.forEach(type -> out.append(' ').append(type).append(" p99 |"));
+        TYPES.forEach(type -> out.append(' ').append(type).append(" |"));
         out.append("\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         Integer best = null;
         for (int rate : settings.rates()) {
@@ -48,7 +51,8 @@ final class MixSummary {
                     ReportStats.ms(level.max())));
             for (String type : TYPES) {
                 ReportStats request = level.child(type);
-                out.append(' ').append(request == null ? "–" : ReportStats.ms(request.p99())).append(" |");
+                out.append(' ').append(request == null ? "–" : ReportStats.ms(request.p50()) + " / "
+                        + ReportStats.ms(request.p99()) + " / " + ReportStats.ms(request.p999())).append(" |");
             }
             out.append('\n');
             if (level.ko() == 0 && level.p99() <= TARGET_P99_MS && (best == null || rate > best)) {
