@@ -1,10 +1,14 @@
 package io.nova.embedded;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The ports the platform listens on; {@code 0} means "any free port".
@@ -50,17 +54,38 @@ public record PlatformPorts(int postgres, int redis, int kafka, int kafkaControl
     }
 
     /**
-     * A loopback port nobody listens on at this moment. The servers started as child processes (PostgreSQL,
-     * Redis) and Kafka's advertised listeners need the number before they bind, so port 0 cannot be handed to
-     * them; the short window between closing this probe and the server binding is accepted.
+     * A loopback port nobody listens on at this moment, chosen below the kernel's ephemeral range. The servers
+     * started as child processes (PostgreSQL, Redis), Kafka's advertised listeners and a service's configuration
+     * need the number before the server binds it, so port 0 cannot be handed to them. A port from the ephemeral
+     * range (what binding port 0 returns) could meanwhile become the local port of any outgoing connection on the
+     * machine — a test platform's own JDBC or Kafka clients among them — and the server's bind then fails ("Address
+     * already in use": seen as a Kafka start failure in CI). Below that range only another listener choosing the
+     * same number explicitly can take it, and the draw is random.
      */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on the loopback interface", e);
+    public static int freePort() {
+        int ephemeralLow = ephemeralRangeLow();
+        int lowest = Math.min(20_000, ephemeralLow / 2);
+        for (int tries = 0; tries < 100; tries++) {
+            int candidate = lowest + ThreadLocalRandom.current().nextInt(ephemeralLow - lowest);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // someone listens there: draw again
+            }
+        }
+        throw new UncheckedIOException(new IOException("no free loopback port between " + lowest + " and "
+                + ephemeralLow));
+    }
+
+    /** The first port of /proc/sys/net/ipv4/ip_local_port_range; Linux's default where it cannot be read. */
+    static int ephemeralRangeLow() {
+        // Read line-wise: procfs reports a size of 0, and Files.readString then returns a truncated "3".
+        try (BufferedReader reader = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            return Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return 32_768;
         }
     }
 }

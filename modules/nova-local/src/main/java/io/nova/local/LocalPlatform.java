@@ -1,6 +1,7 @@
 package io.nova.local;
 
 import io.nova.embedded.EmbeddedPlatform;
+import io.nova.embedded.PlatformPorts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -207,11 +208,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
+        return PlatformPorts.freePort();
     }
 
     public Gateway gateway() {
