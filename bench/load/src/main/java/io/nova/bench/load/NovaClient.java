@@ -19,6 +19,20 @@ final class NovaClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** An answer other than the ones expected, with its status for callers that decide by it. */
+    static final class Refused extends IllegalStateException {
+        private final int status;
+
+        Refused(String request, int status, String body) {
+            super(request + " answered " + status + ": " + body);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
+    }
+
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -79,7 +93,7 @@ final class NovaClient {
                         return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
                     }
                 }
-                throw new IllegalStateException(method + " " + path + " answered " + status + ": " + response.body());
+                throw new Refused(method + " " + path, status, response.body());
             }
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + ": " + e, e);

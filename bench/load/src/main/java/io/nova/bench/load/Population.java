@@ -72,8 +72,11 @@ public final class Population {
     public boolean signIn(NovaClient client, Path file) {
         try {
             refresh(client, users.get(0));
-        } catch (IllegalStateException unknown) {
-            System.out.println("bench: the seeded users are not valid any more (" + unknown.getMessage() + ")");
+        } catch (NovaClient.Refused refused) {
+            if (refused.status() != 401) {
+                throw refused;  // Nova is not well: not a reason to seed again
+            }
+            System.out.println("bench: the seeded users are not valid any more (" + refused.getMessage() + ")");
             return false;
         } finally {
             save(file);
