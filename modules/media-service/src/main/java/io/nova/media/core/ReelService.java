@@ -1,6 +1,7 @@
 package io.nova.media.core;
 
 import io.nova.kernel.api.Ids;
+import io.nova.kernel.db.Snapshot;
 import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.paging.Keyset;
 import io.nova.kernel.paging.Page;
@@ -60,7 +61,7 @@ public final class ReelService {
     }
 
     public ReelView get(String callerId, UUID id) {
-        return jdbi.withHandle(handle -> {
+        return Snapshot.read(jdbi, handle -> {
             ReelRow reel = visible(handle, callerId, id);
             MediaRow row = media.find(handle, reel.mediaId()).orElseThrow();
             return view(reel, row, media.renditions(handle, row.id()));
@@ -81,7 +82,7 @@ public final class ReelService {
 
     public Page<ReelView> feed(PageRequest page) {
         Keyset before = page.cursor().map(Keyset::of).orElse(null);
-        return jdbi.withHandle(handle -> {
+        return Snapshot.read(jdbi, handle -> {
             Page<ReelRow> cut = Page.from(reels.feed(handle, before, page.fetchSize()), page,
                     row -> new Keyset(row.publishedAt(), row.id()).cursor());
             Map<UUID, MediaRow> byId = new HashMap<>();

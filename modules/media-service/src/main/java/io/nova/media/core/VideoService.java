@@ -1,6 +1,7 @@
 package io.nova.media.core;
 
 import io.nova.kernel.api.Ids;
+import io.nova.kernel.db.Snapshot;
 import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.paging.Keyset;
 import io.nova.kernel.paging.Page;
@@ -64,7 +65,7 @@ public final class VideoService {
     }
 
     public VideoView get(String callerId, UUID id) {
-        return jdbi.withHandle(handle -> view(handle, visible(handle, callerId, id)));
+        return Snapshot.read(jdbi, handle -> view(handle, visible(handle, callerId, id)));
     }
 
     public VideoView update(String callerId, UUID id, UpdateVideoRequest request) {
@@ -89,7 +90,7 @@ public final class VideoService {
     /** A creator's videos, newest first: all of them for the creator, public published ones for others. */
     public Page<VideoView> byCreator(String callerId, String creatorId, PageRequest page) {
         Keyset before = page.cursor().map(Keyset::of).orElse(null);
-        return jdbi.withHandle(handle -> {
+        return Snapshot.read(jdbi, handle -> {
             List<VideoRow> rows = videos.byCreator(handle, creatorId, Audience.seesEverythingOf(callerId, creatorId),
                     before, page.fetchSize());
             Page<VideoRow> cut = Page.from(rows, page, row -> new Keyset(row.createdAt(), row.id()).cursor());

@@ -7,6 +7,7 @@ import io.dropwizard.lifecycle.Managed;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -15,9 +16,12 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +46,7 @@ public final class OutboxRelay implements Managed {
     private final EventCodec codec;
     private final KafkaConfig config;
     private final Meter published;
+    private final Meter parked;
     private final OutboxSignal signal;
     private final Thread thread;
     private Instant lastPrune = Instant.EPOCH;
@@ -54,6 +59,7 @@ public final class OutboxRelay implements Managed {
         this.codec = new EventCodec(mapper);
         this.config = config;
         this.published = metrics.meter(MetricRegistry.name(OutboxRelay.class, "published"));
+        this.parked = metrics.meter(MetricRegistry.name(OutboxRelay.class, "parked"));
         this.signal = new OutboxSignal(jdbi);
         this.thread = new Thread(this::run, serviceName + "-outbox-relay");
         thread.setDaemon(true);
@@ -107,7 +113,7 @@ public final class OutboxRelay implements Managed {
         }
     }
 
-    /** Publishes up to one batch; returns how many rows it published. */
+    /** Publishes up to one batch; returns how many rows it handled (published, or parked as poison). */
     public int relayBatch() throws Exception {
         return jdbi.<Integer, Exception>inTransaction(handle -> {
             if (!handle.createQuery("SELECT pg_try_advisory_xact_lock(:key)").bind("key", LOCK_KEY)
@@ -116,7 +122,8 @@ public final class OutboxRelay implements Managed {
             }
             List<Row> rows = handle.createQuery("""
                             SELECT id, event_id, topic, event_type, aggregate_id, payload::text AS payload, occurred_at
-                            FROM nova_outbox WHERE published_at IS NULL ORDER BY id LIMIT :batch""")
+                            FROM nova_outbox WHERE published_at IS NULL AND parked_at IS NULL
+                            ORDER BY id LIMIT :batch""")
                     .bind("batch", BATCH)
                     .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getObject("event_id", UUID.class),
                             rs.getString("topic"), rs.getString("event_type"), rs.getString("aggregate_id"),
@@ -125,27 +132,62 @@ public final class OutboxRelay implements Managed {
             if (rows.isEmpty()) {
                 return 0;
             }
-            publish(rows);
-            markPublished(handle, rows);
-            published.mark(rows.size());
+            Map<Row, String> poison = publish(rows);
+            List<Row> sent = rows.stream().filter(row -> !poison.containsKey(row)).toList();
+            markPublished(handle, sent);
+            poison.forEach((row, reason) -> park(handle, row, reason));
+            published.mark(sent.size());
             return rows.size();
         });
     }
 
-    private void publish(List<Row> rows) throws Exception {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+    /**
+     * Sends the rows and waits for every acknowledgement. A row Kafka can never accept ({@link PoisonEvents}) is
+     * returned with the reason, to be parked; any other failure (the broker away, a timeout) fails the whole batch,
+     * which is retried — rows already acknowledged are then sent again, and consumers skip them by event id.
+     */
+    private Map<Row, String> publish(List<Row> rows) throws Exception {
+        Map<Row, String> poison = new LinkedHashMap<>();
+        Map<Row, Future<RecordMetadata>> acks = new LinkedHashMap<>();
         for (Row row : rows) {
-            EventEnvelope event = new EventEnvelope(row.eventId, row.type, row.occurredAt, row.aggregateId,
-                    codec.payload(row.payload));
-            ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(row.topic, row.aggregateId, codec.encode(event));
+            ProducerRecord<String, byte[]> record;
+            try {
+                record = new ProducerRecord<>(row.topic, row.aggregateId, codec.encode(new EventEnvelope(row.eventId,
+                        row.type, row.occurredAt, row.aggregateId, codec.payload(row.payload))));
+            } catch (RuntimeException undecodable) {
+                poison.put(row, "cannot be encoded: " + undecodable);
+                continue;
+            }
             record.headers().add("event_type", row.type.getBytes(StandardCharsets.UTF_8));
-            acks.add(producer.send(record));
+            try {
+                acks.put(row, producer.send(record));
+            } catch (KafkaException refused) {
+                poison.put(row, PoisonEvents.reason(refused).orElseThrow(() -> refused));
+            }
         }
         producer.flush();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(15, TimeUnit.SECONDS);
+        for (Map.Entry<Row, Future<RecordMetadata>> ack : acks.entrySet()) {
+            try {
+                ack.getValue().get(15, TimeUnit.SECONDS);
+            } catch (ExecutionException failed) {
+                Optional<String> reason = PoisonEvents.reason(failed.getCause());
+                if (reason.isEmpty()) {
+                    throw failed;
+                }
+                poison.put(ack.getKey(), reason.get());
+            }
         }
+        return poison;
+    }
+
+    private void park(Handle handle, Row row, String reason) {
+        handle.createUpdate("UPDATE nova_outbox SET parked_at = now(), parked_reason = :reason WHERE id = :id")
+                .bind("reason", reason)
+                .bind("id", row.id)
+                .execute();
+        parked.mark();
+        LOG.error("Parked outbox event {} ({} on {}, row {}): Kafka can never accept it: {}. The rest goes on; see "
+                + "docs/operations.md to re-queue it.", row.eventId, row.type, row.topic, row.id, reason);
     }
 
     private static void markPublished(Handle handle, List<Row> rows) {

@@ -36,7 +36,7 @@ class DbCommandTest {
         System.setProperty("dw.database.password", platform.dbPassword());
 
         String migrate = run("db", "migrate");
-        assertThat(migrate).contains("Applied 3 migration(s)");
+        assertThat(migrate).contains("Applied 4 migration(s)");
         try (Connection connection = platform.connect();
              ResultSet tables = connection.getMetaData().getTables(null, "public", "nova_%", new String[] {"TABLE"})) {
             int count = 0;

@@ -6,6 +6,10 @@ import io.dropwizard.util.Duration;
 import io.nova.embedded.junit.NovaPlatformExtension;
 import io.nova.embedded.junit.TestPlatform;
 import io.nova.kernel.db.Migrations;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,6 +153,60 @@ class OutboxToConsumerTest {
         } finally {
             relay.stop();
         }
+    }
+
+    @Test
+    void aPoisonEventIsParkedWithItsReasonAndTheEventsBehindItFlow() throws Exception {
+        String poisoned = platform.topic("poisoned", 1);
+        Outbox outbox = new Outbox(mapper);
+        UUID before = jdbi.inTransaction(handle -> outbox.append(handle, poisoned, "post.created", "post-p",
+                Map.of("seq", 1)));
+        // Over the producer's 1 MiB max.request.size: Kafka refuses it every time it is sent.
+        UUID poison = jdbi.inTransaction(handle -> outbox.append(handle, poisoned, "post.created", "post-p",
+                Map.of("seq", 2, "text", "x".repeat(2 * 1024 * 1024))));
+        UUID after = jdbi.inTransaction(handle -> outbox.append(handle, poisoned, "post.created", "post-p",
+                Map.of("seq", 3)));
+        MetricRegistry metrics = new MetricRegistry();
+        OutboxRelay relay = new OutboxRelay(jdbi, IdempotentProducer.create(platform.kafkaBootstrapServers(), "test"),
+                mapper, kafka(), metrics, "test");
+        try {
+            while (relay.relayBatch() > 0) {
+                // until every row is published or parked
+            }
+            assertThat(published(before)).isTrue();
+            assertThat(published(after)).as("the event behind the poison one is not blocked").isTrue();
+            assertThat(published(poison)).isFalse();
+            String reason = jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT parked_reason FROM nova_outbox WHERE event_id = :event AND parked_at IS NOT NULL")
+                    .bind("event", poison).mapTo(String.class).one());
+            assertThat(reason).startsWith("RecordTooLargeException");
+            assertThat(metrics.meter(MetricRegistry.name(OutboxRelay.class, "parked")).getCount()).isEqualTo(1);
+            assertThat(relay.relayBatch()).as("a parked row is not tried again").isZero();
+            assertThat(recordsOn(poisoned, 2)).hasSize(2);
+        } finally {
+            relay.stop();
+            jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM nova_outbox WHERE event_id = :event")
+                    .bind("event", poison).execute());
+        }
+    }
+
+    /** What {@code topic} holds, read from the start until {@code expected} records arrived or 15 s passed. */
+    private List<String> recordsOn(String topic, int expected) {
+        Map<String, Object> settings = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (values.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(java.time.Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+            }
+        }
+        return values;
     }
 
     private boolean published(UUID event) {
