@@ -43,13 +43,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     private final Path logDirectory;
     private final int port;
+    private final int controllerPort;
     private final Admin admin;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, Path logDirectory, int port, Admin admin) {
+    private EmbeddedKafka(KafkaRaftServer server, Path logDirectory, int port, int controllerPort, Admin admin) {
         this.server = server;
         this.logDirectory = logDirectory;
         this.port = port;
+        this.controllerPort = controllerPort;
         this.admin = admin;
     }
 
@@ -76,7 +78,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             admin = Admin.create(Map.of(
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + brokerPort,
                     AdminClientConfig.CLIENT_ID_CONFIG, "nova-embedded-admin"));
-            EmbeddedKafka kafka = new EmbeddedKafka(server, dir, brokerPort, admin);
+            EmbeddedKafka kafka = new EmbeddedKafka(server, dir, brokerPort, quorumPort, admin);
             kafka.awaitReady();
             return kafka;
         } catch (Exception e) {
@@ -165,6 +167,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The controller's port: a restart on the same log directory must use it again. */
+    public int controllerPort() {
+        return controllerPort;
     }
 
     public Path logDirectory() {

@@ -46,9 +46,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private static final String PORTS_FILE = "ports.properties";
 
     private final PlatformDirectory directory;
-    private final EmbeddedPostgres postgres;
-    private final EmbeddedRedis redis;
-    private final EmbeddedKafka kafka;
+    // Replaced by the restarts the fault drills use; read by other threads.
+    private volatile EmbeddedPostgres postgres;
+    private volatile EmbeddedRedis redis;
+    private volatile EmbeddedKafka kafka;
+    private volatile boolean kafkaStopped;
     private final EmbeddedS3 s3;
     private final Map<String, Long> startMillis;
     private final Thread shutdownHook;
@@ -218,6 +220,55 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return s3;
     }
 
+    /**
+     * Stops the Kafka broker, as an outage would; {@link #startKafka} brings the same broker back on the same ports
+     * and log directory. For fault drills: clients see connection refusals meanwhile.
+     */
+    public synchronized void stopKafka() {
+        requireOpen();
+        if (!kafkaStopped) {
+            kafka.close();
+            kafkaStopped = true;
+        }
+    }
+
+    /** Starts the broker {@link #stopKafka} stopped, with the data it had. */
+    public synchronized void startKafka() {
+        requireOpen();
+        if (kafkaStopped) {
+            kafka = EmbeddedKafka.start(kafka.logDirectory(), kafka.port(), kafka.controllerPort());
+            kafkaStopped = false;
+        }
+    }
+
+    /**
+     * Stops redis-server (SIGTERM: a durable one writes its append-only file) and starts it again on the same port
+     * and directory. Every client connection is cut; a temporary platform's data is gone, a durable one's is back.
+     */
+    public synchronized void restartRedis() {
+        requireOpen();
+        EmbeddedRedis old = redis;
+        old.close();
+        redis = EmbeddedRedis.start(old.directory(), old.port(), !directory.temporary());
+    }
+
+    /**
+     * Stops PostgreSQL (fast shutdown: every session is cut and its open transaction rolled back) and starts it
+     * again on the same port and data directory. Nothing committed is lost.
+     */
+    public synchronized void restartPostgres() {
+        requireOpen();
+        EmbeddedPostgres old = postgres;
+        old.close();
+        postgres = EmbeddedPostgres.start(old.dataDirectory(), old.port(), !directory.temporary());
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the platform is closed");
+        }
+    }
+
     /** Where the servers keep their data (deleted on close when temporary). */
     public Path dataDirectory() {
         return directory.root();
@@ -274,7 +325,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         } catch (IllegalStateException e) {
             // Already shutting down: this may be the hook itself.
         }
-        closeAll(List.of(kafka, s3, postgres, redis));
+        closeAll(kafkaStopped ? List.of(s3, postgres, redis) : List.of(kafka, s3, postgres, redis));
         directory.close();
         LOG.info("Embedded platform closed in {} ms", (System.nanoTime() - begin) / 1_000_000);
     }

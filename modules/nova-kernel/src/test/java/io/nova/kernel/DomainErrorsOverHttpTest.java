@@ -59,7 +59,9 @@ class DomainErrorsOverHttpTest {
         assertThat(body.path("details").path("limit").asInt()).isEqualTo(7);
         assertThat(response.headers().firstValue("WWW-Authenticate").isPresent())
                 .isEqualTo(kind == ErrorKind.UNAUTHENTICATED);
+        // A 503 always says when to retry: the kind's default (1 s) when the error named no time.
         assertThat(response.headers().firstValue("Retry-After"))
-                .isEqualTo(kind == ErrorKind.RATE_LIMITED ? java.util.Optional.of("9") : java.util.Optional.empty());
+                .isEqualTo(kind == ErrorKind.RATE_LIMITED ? java.util.Optional.of("9")
+                        : kind == ErrorKind.UNAVAILABLE ? java.util.Optional.of("1") : java.util.Optional.empty());
     }
 }

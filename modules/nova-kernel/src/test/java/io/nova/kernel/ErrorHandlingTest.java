@@ -142,6 +142,26 @@ class ErrorHandlingTest extends RunningKernelApp {
     }
 
     @Test
+    void aConnectionCutUnderAStatementIs503ButOtherDatabaseFailuresStayBugs() throws Exception {
+        Answer cut = send(request("/probe/db-cut"));
+        assertThat(cut.status()).isEqualTo(503);
+        assertThat(cut.body().path("error").asText()).isEqualTo("dependency_unavailable");
+        assertThat(cut.raw().headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(cut.raw().body()).doesNotContain("administrator");
+
+        Answer bug = send(request("/probe/db-bug"));
+        assertThat(bug.status()).isEqualTo(500);
+        assertThat(bug.raw().body()).doesNotContain("secret_table");
+    }
+
+    @Test
+    void every503SaysWhenToRetry() throws Exception {
+        Answer answer = send(request("/probe/peer-down"));
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.raw().headers().firstValue("Retry-After")).hasValue("1");
+    }
+
+    @Test
     void oversizeBodiesAre413WithOrWithoutContentLength() throws Exception {
         String big = "{\"text\":\"" + "x".repeat(2048) + "\",\"tags\":[]}";
         Answer declared = post("/probe/notes", big);

@@ -112,4 +112,27 @@ public final class ProbeResource {
     public String dbExhausted() {
         throw new org.jdbi.v3.core.ConnectionException(new java.sql.SQLException("Pool empty. Unable to fetch a connection"));
     }
+
+    /** What Jdbi throws when PostgreSQL shuts down under a statement (seen in the PostgreSQL restart drill). */
+    @GET
+    @Path("/db-cut")
+    public String dbCut() {
+        throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(new java.sql.SQLException(
+                "FATAL: terminating connection due to administrator command", "57P01"), null);
+    }
+
+    /** A database failure that is a bug (a constraint the code should have kept): still a 500. */
+    @GET
+    @Path("/db-bug")
+    public String dbBug() {
+        throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(new java.sql.SQLException(
+                "ERROR: duplicate key value violates unique constraint \"secret_table_pkey\"", "23505"), null);
+    }
+
+    /** A 503 whose error names no retry time (a peer that did not answer). */
+    @GET
+    @Path("/peer-down")
+    public String peerDown() {
+        throw io.nova.kernel.errors.DomainException.unavailable("dependency_unavailable", "a peer did not answer");
+    }
 }

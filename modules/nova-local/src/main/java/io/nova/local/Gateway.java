@@ -580,6 +580,10 @@ public final class Gateway implements AutoCloseable {
         head.set("Content-Length", Integer.toString(body.length));
         head.set("Cache-Control", "no-store");
         head.set("Connection", "close");
+        if (status == 503) {
+            // A backend down is an outage like any other: say when to come back, as the services' own 503s do.
+            head.set("Retry-After", "1");
+        }
         addCors(head, origin);
         out.write(head.bytes());
         out.write(body);

@@ -106,7 +106,7 @@ public final class LocalPlatform implements AutoCloseable {
             Path logs = data.resolve("logs");
             Path run = data.resolve("run");
             for (ServiceJar jar : services.values()) {
-                processes.add(ServiceProcess.start(jar, environment(platform, keys, jar), logs, run));
+                processes.add(ServiceProcess.start(jar, environment(platform, keys, jar, services.values()), logs, run));
             }
             awaitReady(processes, options.readyTimeout());
             long millis = (System.nanoTime() - begin) / 1_000_000;
@@ -123,8 +123,14 @@ public final class LocalPlatform implements AutoCloseable {
     static final String LOOPBACK = "127.0.0.1";
 
     /** What a service reads from its environment (docs/configuration.md), pointing at this platform. */
-    static Map<String, String> environment(EmbeddedPlatform platform, DevKeys keys, ServiceJar jar) {
+    static Map<String, String> environment(EmbeddedPlatform platform, DevKeys keys, ServiceJar jar,
+                                           Iterable<ServiceJar> peers) {
         Map<String, String> env = new LinkedHashMap<>(platform.environment(jar.database(), LocalOptions.MEDIA_BUCKET));
+        // Where each peer's gRPC API is: with free service ports (tests, drills) not the documented defaults.
+        for (ServiceJar peer : peers) {
+            env.put(peer.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_GRPC",
+                    LOOPBACK + ":" + peer.grpcPort());
+        }
         env.put("HTTP_PORT", Integer.toString(jar.httpPort()));
         env.put("GRPC_PORT", Integer.toString(jar.grpcPort()));
         env.put("ADMIN_PORT", Integer.toString(jar.adminPort()));

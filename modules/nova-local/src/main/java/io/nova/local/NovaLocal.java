@@ -23,6 +23,18 @@ public final class NovaLocal {
 
     public static void main(String[] args) {
         Path root = Path.of(System.getProperty("nova.root", ".")).toAbsolutePath().normalize();
+        if (args.length > 0 && args[0].equals("drill")) {
+            System.setProperty("nova.local.logDir", root.resolve(".nova/drills/platform/logs").toString());
+            int status = 1;
+            try {
+                status = io.nova.local.drill.DrillCommand.run(root, Arrays.asList(args).subList(1, args.length));
+            } catch (Throwable t) {
+                System.err.println("nova drill: " + t);
+                t.printStackTrace();
+            } finally {
+                System.exit(status);
+            }
+        }
         boolean fresh = false;
         boolean check = false;
         for (String arg : args) {

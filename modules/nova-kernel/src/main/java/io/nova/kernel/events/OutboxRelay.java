@@ -82,10 +82,19 @@ public final class OutboxRelay implements Managed {
         Duration fallback = config.getRelayInterval().toJavaDuration();
         try {
             while (!stopping) {
-                signal.listen();
-                if (relayQuietly()) {
-                    signal.await(fallback, () -> stopping);
-                } else {
+                boolean relayed;
+                try {
+                    signal.listen();
+                    relayed = relayQuietly();
+                    if (relayed) {
+                        signal.await(fallback, () -> stopping);
+                    }
+                } catch (RuntimeException unexpected) {
+                    // Whatever went wrong, this thread is the only way events leave: it must outlive the failure.
+                    LOG.error("Outbox relay pass failed; going on", unexpected);
+                    relayed = false;
+                }
+                if (!relayed) {
                     // Kafka or the database refused: commits keep signalling, but retrying at their pace would spin.
                     Thread.sleep(Math.min(fallback.toMillis(), 1_000));
                 }

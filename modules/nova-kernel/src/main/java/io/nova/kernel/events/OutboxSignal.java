@@ -49,9 +49,7 @@ final class OutboxSignal implements AutoCloseable {
             listening = handle;
         } catch (RuntimeException e) {
             LOG.debug("Cannot listen for outbox commits now; polling", e);
-            if (handle != null) {
-                handle.close();
-            }
+            closeQuietly(handle);
         }
     }
 
@@ -88,6 +86,14 @@ final class OutboxSignal implements AutoCloseable {
     public void close() {
         Handle handle = listening;
         listening = null;
+        closeQuietly(handle);
+    }
+
+    /**
+     * Closing a handle whose connection the server cut throws (Jdbi resets the transaction status first): that
+     * must not escape — it once ended the relay thread after a PostgreSQL restart, and no event left again.
+     */
+    private static void closeQuietly(Handle handle) {
         if (handle != null) {
             try {
                 handle.close();

@@ -11,7 +11,6 @@ import io.grpc.StatusRuntimeException;
 import io.nova.kernel.db.DatabaseOutages;
 import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.redis.RedisOutages;
-import org.jdbi.v3.core.ConnectionException;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,8 +78,9 @@ final class DomainErrorInterceptor implements ServerInterceptor {
         if (failure instanceof RedisException outage) {
             return GrpcErrors.toStatus(RedisOutages.asDomainError(outage));
         }
-        if (failure instanceof ConnectionException outage) {
-            return GrpcErrors.toStatus(DatabaseOutages.asDomainError(outage));
+        java.util.Optional<DomainException> databaseOutage = DatabaseOutages.asOutage(failure);
+        if (databaseOutage.isPresent()) {
+            return GrpcErrors.toStatus(databaseOutage.get());
         }
         String reference = UUID.randomUUID().toString();
         LOG.error("gRPC {} failed unexpectedly (reference {})", call.getMethodDescriptor().getFullMethodName(),

@@ -9,12 +9,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -34,11 +36,13 @@ public final class IdempotencyKeys {
     private final RedissonClient redis;
     private final ObjectMapper mapper;
     private final String service;
+    private final KeySettler settler;
 
     public IdempotencyKeys(RedissonClient redis, ObjectMapper mapper, String service) {
         this.redis = redis;
         this.mapper = mapper;
         this.service = service;
+        this.settler = new KeySettler(redis);
     }
 
     /**
@@ -57,10 +61,21 @@ public final class IdempotencyKeys {
                     HEADER + " must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
         }
         String fingerprint = sha256(json(request));
-        RBucket<String> bucket = redis.getBucket("nova:idempotency:" + service + ":" + caller + ":"
-                + sha256(operation + "\n" + key));
-        String pending = "{\"state\":\"pending\",\"fingerprint\":\"" + fingerprint + "\"}";
-        if (!bucket.setIfAbsent(pending, PENDING)) {
+        String name = "nova:idempotency:" + service + ":" + caller + ":" + sha256(operation + "\n" + key);
+        RBucket<String> bucket = redis.getBucket(name);
+        // The marker names this request, so only this request's marker is ever replaced or removed by it.
+        String pending = "{\"state\":\"pending\",\"fingerprint\":\"" + fingerprint + "\",\"request\":\""
+                + UUID.randomUUID() + "\"}";
+        boolean claimed;
+        try {
+            claimed = bucket.setIfAbsent(pending, PENDING);
+        } catch (RedisException e) {
+            // A SET that timed out here may still run when Redis wakes up: take the marker back then, or the key
+            // would answer 409 to every retry for as long as the marker lives.
+            settler.settleLater(name, pending, null, PENDING, PENDING);
+            throw e;
+        }
+        if (!claimed) {
             return replay(bucket.get(), fingerprint);
         }
         Response response;
@@ -68,11 +83,11 @@ public final class IdempotencyKeys {
             response = create.get();
         } catch (RuntimeException e) {
             // Nothing was created: a retry with the same key should run again.
-            bucket.delete();
+            settler.settle(name, pending, null, PENDING, PENDING);
             throw e;
         }
         if (response.getStatus() >= 500) {
-            bucket.delete();
+            settler.settle(name, pending, null, PENDING, PENDING);
             return response;
         }
         ObjectNode done = mapper.createObjectNode();
@@ -83,7 +98,9 @@ public final class IdempotencyKeys {
             done.put("location", response.getLocation().toString());
         }
         done.set("body", mapper.valueToTree(response.getEntity()));
-        bucket.set(done.toString(), RETENTION);
+        // The work is done and committed: the client gets its answer even when Redis cannot keep it right now (a
+        // 503 here would invite a retry of something that happened); the record follows when Redis answers.
+        settler.settle(name, pending, done.toString(), RETENTION, PENDING);
         return response;
     }
 

@@ -1,0 +1,87 @@
+package io.nova.local.drill;
+
+import io.nova.embedded.EmbeddedPlatform;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Runs drills one after the other against one platform: a steady lead under load, the fault, a tail under load while
+ * the platform recovers, then the load stops and the {@link Verifier} checks what was acknowledged. The same cast
+ * (signed up once, before any fault) plays every drill.
+ */
+public final class DrillRun {
+
+    /** How a run is paced. {@code outage}: how long Kafka stays down or Redis stays paused. */
+    public record Settings(int rate, int castSize, Duration lead, Duration outage, Duration tail, Duration settle) {
+
+        public static Settings standard() {
+            return new Settings(20, 30, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(20),
+                    Duration.ofSeconds(90));
+        }
+
+        /** The Redis stall the issue names: 5 s; Kafka's outage stays as configured. */
+        Duration outageOf(Fault fault) {
+            return switch (fault) {
+                case KAFKA_STOP -> outage;
+                case REDIS_PAUSE -> Duration.ofSeconds(5);
+                default -> Duration.ZERO;
+            };
+        }
+    }
+
+    private final EmbeddedPlatform platform;
+    private final Settings settings;
+    private final Tally setupTally = new Tally();
+    private final URI gateway;
+    private final Consumer<String> status;
+    private Cast cast;
+    private final Ledger ledger = new Ledger();
+
+    public DrillRun(EmbeddedPlatform platform, URI gateway, Settings settings, Consumer<String> status) {
+        this.platform = platform;
+        this.gateway = gateway;
+        this.settings = settings;
+        this.status = status;
+    }
+
+    DrillResult run(Fault fault) {
+        if (cast == null) {
+            status.accept("signing up " + settings.castSize() + " people, their follows and conversations …");
+            cast = Cast.assemble(new DrillClient(gateway, setupTally), settings.castSize());
+        }
+        ledger.nextDrill();
+        Tally tally = new Tally();
+        DrillClient client = new DrillClient(gateway, tally);
+        Duration outage = settings.outageOf(fault);
+        status.accept(fault.command() + ": " + settings.rate() + " req/s for " + settings.lead().toSeconds()
+                + " s, then " + fault.description() + (outage.isZero() ? "" : " (" + outage.toSeconds() + " s)")
+                + ", then " + settings.tail().toSeconds() + " s more");
+        DrillLoad load = new DrillLoad(client, cast, ledger, settings.rate());
+        try {
+            sleep(settings.lead());
+            load.resetGap();
+            fault.inject(platform, outage);
+            sleep(settings.tail());
+        } finally {
+            load.close();
+        }
+        status.accept(fault.command() + ": load stopped after " + load.sent() + " requests; checking what was "
+                + "acknowledged …");
+        Verifier.Findings findings = new Verifier(new DrillClient(gateway, new Tally()), cast)
+                .check(ledger, settings.settle());
+        return new DrillResult(fault, outage, settings.rate(), tally.requests(), ledger.acknowledged(),
+                tally.unavailable(), tally.failures(), ledger.refused(), load.longestWriteGap(), findings,
+                tally.byStatus(), tally.examples(), ledger.refusals());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
