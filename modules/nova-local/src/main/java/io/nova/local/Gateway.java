@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -53,21 +54,22 @@ public final class Gateway implements AutoCloseable {
     private static final int BACKEND_TIMEOUT_MILLIS = 300_000;
     /** Request bodies up to this size are held so a request can be resent when a pooled connection was stale. */
     private static final int RESEND_LIMIT = 256 * 1024;
+    /** Methods a request may be sent again with, to another replica, when one died under it (RFC 9110 §9.2.2). */
+    private static final java.util.Set<String> IDEMPOTENT = java.util.Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
 
     private final RouteTable routes;
     private final IngressPolicy policy;
-    private final Map<String, InetSocketAddress> backends;
+    private final Backends backends;
     private final ServerSocket server;
     private final ExecutorService workers;
     private final HttpClient health = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     private final BackendPool pool = new BackendPool((int) CONNECT_TIMEOUT.toMillis());
     private volatile boolean closed;
 
-    private Gateway(RouteTable routes, IngressPolicy policy, Map<String, InetSocketAddress> backends,
-                    ServerSocket server) {
+    private Gateway(RouteTable routes, IngressPolicy policy, Backends backends, ServerSocket server) {
         this.routes = routes;
         this.policy = policy;
-        this.backends = Map.copyOf(backends);
+        this.backends = backends;
         this.server = server;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(r -> {
@@ -84,8 +86,13 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(RouteTable routes, IngressPolicy policy, Map<String, InetSocketAddress> backends,
                                 int port) throws IOException {
+        return start(routes, policy, Backends.single(backends), port);
+    }
+
+    /** As {@link #start(RouteTable, IngressPolicy, Map, int)}, with one or more replicas per service. */
+    static Gateway start(RouteTable routes, IngressPolicy policy, Backends backends, int port) throws IOException {
         for (String service : routes.services()) {
-            if (!backends.containsKey(service)) {
+            if (!backends.has(service)) {
                 throw new IllegalArgumentException("no address for " + service + ", which the route table names");
             }
         }
@@ -266,7 +273,9 @@ public final class Gateway implements AutoCloseable {
     private boolean exchange(Socket client, InputStream in, OutputStream out, HttpHead request,
                              HttpBody.Framing requestFraming, HttpHead forwarded, String method, String origin,
                              String service) throws IOException {
-        InetSocketAddress address = backends.get(service);
+        List<InetSocketAddress> replicas = backends.inTurn(service);
+        int replica = 0;
+        InetSocketAddress address = replicas.get(0);
         if (request.hasToken("Expect", "100-continue")) {
             out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
@@ -286,6 +295,10 @@ public final class Gateway implements AutoCloseable {
             try {
                 backend = body != null && attempt == 1 ? pool.borrow(address) : pool.open(address);
             } catch (ConnectException e) {
+                if (++replica < replicas.size()) {
+                    address = replicas.get(replica); // nothing was sent: the next replica takes it
+                    continue;
+                }
                 error(client, out, origin, 503, "service_unavailable",
                         service + " is not running on " + hostPort(address) + " (see its log)");
                 return false;
@@ -328,6 +341,12 @@ public final class Gateway implements AutoCloseable {
                 if (response == null) {
                     if (backend.reused && body != null && attempt == 1) {
                         continue; // the backend had closed the idle connection: once more on a new one
+                    }
+                    if (body != null && IDEMPOTENT.contains(method) && ++replica < replicas.size()) {
+                        // The replica died under the request: a request that may be repeated goes to the next
+                        // one (ingress-nginx's proxy_next_upstream); a POST is answered 502, its client retries.
+                        address = replicas.get(replica);
+                        continue;
                     }
                     error(client, out, origin, 502, "bad_gateway", service + " closed the connection without answering");
                     return false;
@@ -384,21 +403,36 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** A connection to the first replica that takes one; refused by all: a ConnectException naming them. */
+    private static Socket connectToAny(List<InetSocketAddress> replicas) throws IOException {
+        for (InetSocketAddress address : replicas) {
+            Socket backend = new Socket();
+            try {
+                backend.connect(address, (int) CONNECT_TIMEOUT.toMillis());
+                return backend;
+            } catch (ConnectException refused) {
+                backend.close();
+            } catch (IOException e) {
+                backend.close();
+                throw new IOException(hostPort(address) + ": " + e.getMessage(), e);
+            }
+        }
+        throw new ConnectException(String.join(", ", replicas.stream().map(Gateway::hostPort).toList()));
+    }
+
     /** A WebSocket upgrade: after the backend's 101 the connection is a byte pipe both ways until either closes. */
     private void tunnel(Socket client, InputStream in, OutputStream out, HttpHead forwarded, String origin,
                         String service) throws IOException {
-        InetSocketAddress address = backends.get(service);
-        Socket backend = new Socket();
+        List<InetSocketAddress> replicas = backends.inTurn(service);
+        Socket backend;
         try {
-            backend.connect(address, (int) CONNECT_TIMEOUT.toMillis());
+            backend = connectToAny(replicas);
         } catch (ConnectException e) {
-            backend.close();
             error(client, out, origin, 503, "service_unavailable",
-                    service + " is not running on " + hostPort(address) + " (see its log)");
+                    service + " is not running on " + e.getMessage() + " (see its log)");
             return;
         } catch (IOException e) {
-            backend.close();
-            error(client, out, origin, 502, "bad_gateway", service + " at " + hostPort(address) + ": " + e);
+            error(client, out, origin, 502, "bad_gateway", service + ": " + e);
             return;
         }
         try (backend) {
@@ -503,14 +537,14 @@ public final class Gateway implements AutoCloseable {
             for (Map.Entry<String, Integer> e : statuses.entrySet()) {
                 json.append(sep).append('"').append(e.getKey()).append("\":{\"ready\":").append(e.getValue() == 200)
                         .append(",\"status\":").append(e.getValue()).append(",\"url\":\"")
-                        .append(url(backends.get(e.getKey()))).append("\"}");
+                        .append(url(backends.all(e.getKey()).get(0))).append("\"}");
                 sep = ",";
             }
             respond(out, origin, ready ? 200 : 503, json.append("}}").toString());
             return;
         }
         String service = path.substring(HEALTH.length() + 1);
-        if (!backends.containsKey(service)) {
+        if (!backends.has(service)) {
             error(client, out, origin, 404, "not_found", "no service " + service + "; known: " + routes.services());
             return;
         }
@@ -525,10 +559,22 @@ public final class Gateway implements AutoCloseable {
     private record Readiness(int status, String body) {
     }
 
+    /** Ready when one of its replicas is, as a Service with one ready pod still serves. */
     private Readiness readiness(String service) {
+        Readiness last = null;
+        for (InetSocketAddress replica : backends.all(service)) {
+            last = readiness(replica);
+            if (last.status == 200) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    private Readiness readiness(InetSocketAddress replica) {
         try {
             HttpResponse<String> response = health.send(
-                    HttpRequest.newBuilder(URI.create(url(backends.get(service)) + READY_PATH))
+                    HttpRequest.newBuilder(URI.create(url(replica) + READY_PATH))
                             .timeout(Duration.ofSeconds(3)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Readiness(response.statusCode(), response.body());

@@ -75,11 +75,18 @@ public final class LocalPlatform implements AutoCloseable {
             RouteTable routes = ingress.routes();
             IngressPolicy policy = ingress.policy(options.allowedOrigins());
 
+            for (String replicated : options.replicas().keySet()) {
+                if (!routes.services().contains(replicated)) {
+                    throw new IllegalArgumentException("--replicas names " + replicated + "; the services are "
+                            + routes.services());
+                }
+            }
             Map<String, ServiceJar> services = new LinkedHashMap<>();
-            Map<String, InetSocketAddress> backends = new LinkedHashMap<>();
+            List<ServiceJar> extraReplicas = new ArrayList<>();
+            Map<String, List<InetSocketAddress>> backends = new LinkedHashMap<>();
             for (String name : routes.services()) {
                 if (options.backendOverrides().containsKey(name)) {
-                    backends.put(name, options.backendOverrides().get(name));
+                    backends.put(name, List.of(options.backendOverrides().get(name)));
                     continue;
                 }
                 ServiceJar jar = ServiceJar.of(options.repositoryRoot(), name);
@@ -87,9 +94,15 @@ public final class LocalPlatform implements AutoCloseable {
                     jar = jar.onPorts(freePort(), freePort(), freePort());
                 }
                 services.put(name, jar);
-                backends.put(name, new InetSocketAddress("127.0.0.1", jar.httpPort()));
+                List<InetSocketAddress> addresses = new ArrayList<>(List.of(new InetSocketAddress(LOOPBACK, jar.httpPort())));
+                for (int replica = 2; replica <= options.replicasOf(name); replica++) {
+                    ServiceJar more = jar.replica(replica, freePort(), freePort(), freePort());
+                    extraReplicas.add(more);
+                    addresses.add(new InetSocketAddress(LOOPBACK, more.httpPort()));
+                }
+                backends.put(name, addresses);
             }
-            gateway = Gateway.start(routes, policy, backends, options.gatewayPort());
+            gateway = Gateway.start(routes, policy, new Backends(backends), options.gatewayPort());
 
             status.accept("starting PostgreSQL, Redis, Kafka and S3 …");
             CompletableFuture<DevKeys> keysFuture =
@@ -109,6 +122,20 @@ public final class LocalPlatform implements AutoCloseable {
                 processes.add(ServiceProcess.start(jar, environment(platform, keys, jar, services.values()), logs, run));
             }
             awaitReady(processes, options.readyTimeout());
+            if (!extraReplicas.isEmpty()) {
+                // After the first replicas migrated the databases: the others start as a rollout's pods would,
+                // against a migrated schema (DB_MIGRATE_ON_START=false), with the same peers.
+                status.accept("starting " + String.join(", ", extraReplicas.stream().map(ServiceJar::label).toList())
+                        + " …");
+                List<ServiceProcess> more = new ArrayList<>();
+                for (ServiceJar jar : extraReplicas) {
+                    Map<String, String> env = environment(platform, keys, jar, services.values());
+                    env.put("DB_MIGRATE_ON_START", "false");
+                    more.add(ServiceProcess.start(jar, env, logs, run));
+                }
+                processes.addAll(more);
+                awaitReady(more, options.readyTimeout());
+            }
             long millis = (System.nanoTime() - begin) / 1_000_000;
             return new LocalPlatform(lock, gateway, platform, keys, services, processes, data, millis);
         } catch (IOException e) {
@@ -239,6 +266,31 @@ public final class LocalPlatform implements AutoCloseable {
 
     public Path dataDirectory() {
         return dataDirectory;
+    }
+
+    /**
+     * Kills replica {@code replica} of {@code service} (SIGKILL) and starts it again once {@code down} has passed,
+     * as a node failure and the supervisor's restart would; returns when the new process is ready.
+     */
+    public synchronized void killAndRestart(String service, int replica, Duration down) {
+        ServiceProcess victim = processes.stream()
+                .filter(p -> p.service().name().equals(service) && p.service().replica() == replica)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no replica " + replica + " of " + service
+                        + " is running (start with more replicas)"));
+        victim.kill();
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        Map<String, String> env = environment(platform, keys, victim.service(), services.values());
+        env.put("DB_MIGRATE_ON_START", "false");
+        ServiceProcess again = ServiceProcess.start(victim.service(), env, dataDirectory.resolve("logs"),
+                dataDirectory.resolve("run"));
+        processes.set(processes.indexOf(victim), again);
+        awaitReady(List.of(again), Duration.ofSeconds(90));
     }
 
     /** From the start call until every service was ready. */

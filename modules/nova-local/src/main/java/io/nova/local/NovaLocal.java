@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -37,17 +39,31 @@ public final class NovaLocal {
         }
         boolean fresh = false;
         boolean check = false;
-        for (String arg : args) {
+        Map<String, Integer> replicas = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             if (arg.equals("--fresh")) {
                 fresh = true;
             } else if (arg.equals("--check-not-running")) {
                 check = true;
+            } else if (arg.equals("--replicas") && i + 1 < args.length && args[i + 1].matches("[a-z-]+=[0-9]")) {
+                String[] spec = args[++i].split("=");
+                replicas.put(spec[0], Integer.parseInt(spec[1]));
             } else if (!arg.equals("local")) {
-                System.err.println("unknown argument: " + arg + "\nusage: ./nova local [--fresh]");
+                System.err.println("unknown argument: " + arg
+                        + "\nusage: ./nova local [--fresh] [--replicas <service>=<n> …]");
                 System.exit(64);
             }
         }
         LocalOptions options = LocalOptions.defaults(root).withFresh(fresh);
+        try {
+            for (Map.Entry<String, Integer> r : replicas.entrySet()) {
+                options = options.withReplicas(r.getKey(), r.getValue());
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("nova local: " + e.getMessage());
+            System.exit(64);
+        }
         String origins = System.getenv("NOVA_CORS_ORIGINS");
         if (origins != null && !origins.isBlank()) {
             options = options.withAllowedOrigins(Arrays.stream(origins.split(",")).map(String::trim).toList());

@@ -14,7 +14,8 @@ import java.util.zip.ZipFile;
  * the service's pom — the one place a service's name, ports and database are written, so the launcher never
  * carries its own copy.
  */
-public record ServiceJar(String name, Path jar, int httpPort, int grpcPort, int adminPort, String database) {
+public record ServiceJar(String name, Path jar, int httpPort, int grpcPort, int adminPort, String database,
+                         int replica) {
 
     static final String IDENTITY = "nova-service.properties";
 
@@ -44,7 +45,7 @@ public record ServiceJar(String name, Path jar, int httpPort, int grpcPort, int 
         return new ServiceJar(name, jar, Integer.parseInt(required(p, "service.http.port", jar)),
                 Integer.parseInt(required(p, "service.grpc.port", jar)),
                 Integer.parseInt(required(p, "service.admin.port", jar)),
-                required(p, "service.database", jar));
+                required(p, "service.database", jar), 1);
     }
 
     private static String required(Properties p, String key, Path jar) {
@@ -57,6 +58,16 @@ public record ServiceJar(String name, Path jar, int httpPort, int grpcPort, int 
 
     /** The same service on other ports (free ones, for tests that must not collide with a running ./nova local). */
     public ServiceJar onPorts(int http, int grpc, int admin) {
-        return new ServiceJar(name, jar, http, grpc, admin, database);
+        return new ServiceJar(name, jar, http, grpc, admin, database, replica);
+    }
+
+    /** Another replica of the service (numbered from 1), on other ports: same jar, same database. */
+    public ServiceJar replica(int number, int http, int grpc, int admin) {
+        return new ServiceJar(name, jar, http, grpc, admin, database, number);
+    }
+
+    /** The name of this process: the service's, with the replica's number from the second one on. */
+    public String label() {
+        return replica == 1 ? name : name + "-" + replica;
     }
 }

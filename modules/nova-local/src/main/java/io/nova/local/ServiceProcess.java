@@ -56,8 +56,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts {@code java -jar <jar> server} with {@code environment} added to the launcher's own. */
     public static ServiceProcess start(ServiceJar service, Map<String, String> environment, Path logDirectory,
                                        Path runDirectory) {
-        Path log = logDirectory.resolve(service.name() + ".log");
-        Path pidFile = runDirectory.resolve(service.name() + ".pid");
+        Path log = logDirectory.resolve(service.label() + ".log");
+        Path pidFile = runDirectory.resolve(service.label() + ".pid");
         stopLeftover(pidFile, service);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -73,14 +73,14 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDirectory);
             Files.createDirectories(runDirectory);
-            Files.writeString(log, "==== " + java.time.Instant.now() + " nova local starts " + service.name()
+            Files.writeString(log, "==== " + java.time.Instant.now() + " nova local starts " + service.label()
                     + " ====\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
             Process process = builder.start();
             Files.writeString(pidFile, Long.toString(process.pid()));
             return new ServiceProcess(service, process, log, pidFile);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + service.name(), e);
+            throw new UncheckedIOException("could not start " + service.label(), e);
         }
     }
 
@@ -97,7 +97,7 @@ public final class ServiceProcess implements AutoCloseable {
             ProcessHandle.of(pid)
                     .filter(h -> h.info().commandLine().orElse("").contains(service.jar().toString()))
                     .ifPresent(h -> {
-                        System.out.println("  stopping " + service.name() + " (pid " + pid
+                        System.out.println("  stopping " + service.label() + " (pid " + pid
                                 + ") left running by an earlier nova local");
                         h.destroy();
                         try {
@@ -138,7 +138,7 @@ public final class ServiceProcess implements AutoCloseable {
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                return Optional.of(service.name() + " exited with status " + process.exitValue());
+                return Optional.of(service.label() + " exited with status " + process.exitValue());
             }
             try {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(ready)
@@ -160,7 +160,7 @@ public final class ServiceProcess implements AutoCloseable {
                 return Optional.of("interrupted");
             }
         }
-        return Optional.of(service.name() + " was not ready after " + timeout.toSeconds() + " s (last: " + last + ")");
+        return Optional.of(service.label() + " was not ready after " + timeout.toSeconds() + " s (last: " + last + ")");
     }
 
     /** The last {@code lines} lines of the service's log, for a failure message. */
@@ -190,6 +190,16 @@ public final class ServiceProcess implements AutoCloseable {
             Files.deleteIfExists(pidFile);
         } catch (IOException e) {
             // A stale pid file is checked against the command line before anything is stopped.
+        }
+    }
+
+    /** SIGKILL, as a node failure or the OOM killer would: no draining, no goodbye to sockets or consumers. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

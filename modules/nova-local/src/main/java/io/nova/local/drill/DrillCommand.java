@@ -54,11 +54,14 @@ public final class DrillCommand {
         }
         Path drills = root.resolve(".nova").resolve("drills");
         LocalOptions options = LocalOptions.forTests(root, drills.resolve("platform")).withFresh(true);
+        if (faults.contains(Fault.REPLICA_KILL)) {
+            options = options.withReplicas(Fault.REPLICATED, 2);
+        }
         System.out.println("nova drill: starting a platform of its own in " + options.dataDirectory() + " …");
         List<DrillResult> results = new ArrayList<>();
         try (LocalPlatform platform = LocalPlatform.start(options, s -> System.out.println("nova drill: " + s))) {
             URI gateway = URI.create("http://127.0.0.1:" + platform.gateway().port());
-            DrillRun run = new DrillRun(platform.platform(), gateway, settings,
+            DrillRun run = new DrillRun(platform, gateway, settings,
                     s -> System.out.println("nova drill: " + s));
             for (Fault fault : faults) {
                 DrillResult result = run.run(fault);

@@ -1,6 +1,6 @@
 package io.nova.local.drill;
 
-import io.nova.embedded.EmbeddedPlatform;
+import io.nova.local.LocalPlatform;
 
 import java.net.URI;
 import java.time.Duration;
@@ -26,12 +26,13 @@ public final class DrillRun {
             return switch (fault) {
                 case KAFKA_STOP -> outage;
                 case REDIS_PAUSE -> Duration.ofSeconds(5);
+                case REPLICA_KILL -> Duration.ofSeconds(10);
                 default -> Duration.ZERO;
             };
         }
     }
 
-    private final EmbeddedPlatform platform;
+    private final LocalPlatform platform;
     private final Settings settings;
     private final Tally setupTally = new Tally();
     private final URI gateway;
@@ -39,7 +40,7 @@ public final class DrillRun {
     private Cast cast;
     private final Ledger ledger = new Ledger();
 
-    public DrillRun(EmbeddedPlatform platform, URI gateway, Settings settings, Consumer<String> status) {
+    public DrillRun(LocalPlatform platform, URI gateway, Settings settings, Consumer<String> status) {
         this.platform = platform;
         this.gateway = gateway;
         this.settings = settings;
@@ -72,8 +73,8 @@ public final class DrillRun {
         Verifier.Findings findings = new Verifier(new DrillClient(gateway, new Tally()), cast)
                 .check(ledger, settings.settle());
         return new DrillResult(fault, outage, settings.rate(), tally.requests(), ledger.acknowledged(),
-                tally.unavailable(), tally.failures(), ledger.refused(), load.longestWriteGap(), findings,
-                tally.byStatus(), tally.examples(), ledger.refusals());
+                tally.unavailable(), tally.cutInFlight(), tally.failures(), ledger.refused(), load.longestWriteGap(),
+                findings, tally.byStatus(), tally.examples(), ledger.refusals());
     }
 
     private static void sleep(Duration duration) {

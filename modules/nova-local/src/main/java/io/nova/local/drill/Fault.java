@@ -1,6 +1,7 @@
 package io.nova.local.drill;
 
 import io.nova.embedded.EmbeddedPlatform;
+import io.nova.local.LocalPlatform;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,8 @@ enum Fault {
 
     KAFKA_STOP("Kafka stopped for the outage, then started again") {
         @Override
-        void inject(EmbeddedPlatform platform, Duration outage) {
+        void inject(LocalPlatform local, Duration outage) {
+            EmbeddedPlatform platform = local.platform();
             platform.stopKafka();
             sleep(outage);
             platform.startKafka();
@@ -28,29 +30,38 @@ enum Fault {
     },
     REDIS_FLUSH("Redis emptied (FLUSHALL), as a restart without persistence would leave it") {
         @Override
-        void inject(EmbeddedPlatform platform, Duration outage) {
-            redis(platform, "FLUSHALL");
+        void inject(LocalPlatform local, Duration outage) {
+            redis(local.platform(), "FLUSHALL");
         }
     },
     REDIS_PAUSE("Redis stalled (CLIENT PAUSE) for the outage: every client's commands wait") {
         @Override
-        void inject(EmbeddedPlatform platform, Duration outage) {
-            redis(platform, "CLIENT", "PAUSE", Long.toString(outage.toMillis()));
+        void inject(LocalPlatform local, Duration outage) {
+            redis(local.platform(), "CLIENT", "PAUSE", Long.toString(outage.toMillis()));
             sleep(outage);
         }
     },
     REDIS_RESTART("redis-server stopped and started again: every connection cut") {
         @Override
-        void inject(EmbeddedPlatform platform, Duration outage) {
-            platform.restartRedis();
+        void inject(LocalPlatform local, Duration outage) {
+            local.platform().restartRedis();
         }
     },
     POSTGRES_RESTART("PostgreSQL shut down (fast: sessions cut, open transactions rolled back) and started again") {
         @Override
-        void inject(EmbeddedPlatform platform, Duration outage) {
-            platform.restartPostgres();
+        void inject(LocalPlatform local, Duration outage) {
+            local.platform().restartPostgres();
+        }
+    },
+    REPLICA_KILL("the second of two messaging-service replicas killed (SIGKILL), restarted after the outage") {
+        @Override
+        void inject(LocalPlatform local, Duration outage) {
+            local.killAndRestart(REPLICATED, 2, outage);
         }
     };
+
+    /** The service the replica drill runs twice: it holds the sockets and is called by the fewest peers. */
+    static final String REPLICATED = "messaging-service";
 
     private final String description;
 
@@ -58,7 +69,7 @@ enum Fault {
         this.description = description;
     }
 
-    abstract void inject(EmbeddedPlatform platform, Duration outage);
+    abstract void inject(LocalPlatform platform, Duration outage);
 
     String description() {
         return description;

@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real PostgreSQL, Redis, Kafka): the fault is done to the real server while the load runs, and the drill passes
  * only when nothing acknowledged was lost or doubled and no answer was a 5xx other than a 503 with Retry-After.
  * Shorter lead and tail than the command's; the outages are the ones the drills are about (Kafka 30 s, Redis 5 s).
+ * messaging-service runs two replicas behind the gateway, as in the cluster, for the replica drill.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultDrillsTest {
@@ -36,10 +37,11 @@ class FaultDrillsTest {
 
     @BeforeAll
     static void start() {
-        platform = LocalPlatform.start(LocalOptions.forTests(root(), data), s -> { });
+        platform = LocalPlatform.start(LocalOptions.forTests(root(), data).withReplicas(Fault.REPLICATED, 2),
+                s -> { });
         DrillRun.Settings settings = new DrillRun.Settings(20, 24, Duration.ofSeconds(5), Duration.ofSeconds(30),
                 Duration.ofSeconds(15), Duration.ofSeconds(90));
-        run = new DrillRun(platform.platform(), URI.create("http://127.0.0.1:" + platform.gateway().port()),
+        run = new DrillRun(platform, URI.create("http://127.0.0.1:" + platform.gateway().port()),
                 settings, System.out::println);
     }
 
@@ -91,5 +93,11 @@ class FaultDrillsTest {
     @Order(5)
     void kafkaStoppedThirtySeconds() {
         drill(Fault.KAFKA_STOP);
+    }
+
+    @Test
+    @Order(6)
+    void aReplicaKilled() {
+        drill(Fault.REPLICA_KILL);
     }
 }
