@@ -19,8 +19,31 @@ final class Cast {
     static final int FOLLOWS = 5;
     private static final Duration SETUP_PATIENCE = Duration.ofSeconds(60);
 
-    /** One signed-up user. */
-    record Member(int index, String id, String username, String token) {
+    /** One signed-up user, with tokens that {@link #refreshTokens} renews (access tokens live 15 minutes). */
+    static final class Member {
+        private final int index;
+        private final String id;
+        private volatile String token;
+        private volatile String refreshToken;
+
+        Member(int index, String id, String token, String refreshToken) {
+            this.index = index;
+            this.id = id;
+            this.token = token;
+            this.refreshToken = refreshToken;
+        }
+
+        int index() {
+            return index;
+        }
+
+        String id() {
+            return id;
+        }
+
+        String token() {
+            return token;
+        }
     }
 
     private final List<Member> members;
@@ -42,8 +65,8 @@ final class Cast {
             DrillClient.Answer answer = must(() -> client.post("/api/v1/auth/register", null, Map.of(
                     "email", username + "@drill.example", "username", username,
                     "password", "drill password " + run), null), "sign up " + username);
-            members.add(new Member(i, answer.body().path("user").path("id").asText(), username,
-                    answer.body().path("access_token").asText()));
+            members.add(new Member(i, answer.body().path("user").path("id").asText(),
+                    answer.body().path("access_token").asText(), answer.body().path("refresh_token").asText()));
         }
         for (Member member : members) {
             for (Member followed : following(members, member)) {
@@ -59,6 +82,16 @@ final class Cast {
             conversations.add(answer.body().path("id").asText());
         }
         return new Cast(List.copyOf(members), List.copyOf(conversations));
+    }
+
+    /** Fresh access tokens for everyone, before a drill: a whole run outlasts one token's 15 minutes. */
+    void refreshTokens(DrillClient client) {
+        for (Member member : members) {
+            DrillClient.Answer answer = must(() -> client.post("/api/v1/auth/refresh", null,
+                    Map.of("refresh_token", member.refreshToken), null), "refresh tokens");
+            member.refreshToken = answer.body().path("refresh_token").asText();
+            member.token = answer.body().path("access_token").asText();
+        }
     }
 
     private static List<Member> following(List<Member> members, Member member) {

@@ -61,12 +61,12 @@ public final class DrillCommand {
         List<DrillResult> results = new ArrayList<>();
         try (LocalPlatform platform = LocalPlatform.start(options, s -> System.out.println("nova drill: " + s))) {
             URI gateway = URI.create("http://127.0.0.1:" + platform.gateway().port());
-            DrillRun run = new DrillRun(platform, gateway, settings,
-                    s -> System.out.println("nova drill: " + s));
-            for (Fault fault : faults) {
-                DrillResult result = run.run(fault);
-                results.add(result);
-                System.out.println(result.explain());
+            try (DrillRun run = new DrillRun(platform, gateway, settings, s -> System.out.println("nova drill: " + s))) {
+                for (Fault fault : faults) {
+                    DrillResult result = run.run(fault);
+                    results.add(result);
+                    System.out.println(result.explain());
+                }
             }
         }
         String report = report(results);

@@ -4,6 +4,8 @@ import io.nova.local.LocalPlatform;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -11,7 +13,10 @@ import java.util.function.Consumer;
  * the platform recovers, then the load stops and the {@link Verifier} checks what was acknowledged. The same cast
  * (signed up once, before any fault) plays every drill.
  */
-public final class DrillRun {
+public final class DrillRun implements AutoCloseable {
+
+    /** Members 0–3 (two conversations, both sides) hold a realtime socket through every drill. */
+    static final int WATCHED = 4;
 
     /** How a run is paced. {@code outage}: how long Kafka stays down or Redis stays paused. */
     public record Settings(int rate, int castSize, Duration lead, Duration outage, Duration tail, Duration settle) {
@@ -39,6 +44,7 @@ public final class DrillRun {
     private final Consumer<String> status;
     private Cast cast;
     private final Ledger ledger = new Ledger();
+    private final Map<Integer, SocketWatch> sockets = new LinkedHashMap<>();
 
     public DrillRun(LocalPlatform platform, URI gateway, Settings settings, Consumer<String> status) {
         this.platform = platform;
@@ -51,6 +57,12 @@ public final class DrillRun {
         if (cast == null) {
             status.accept("signing up " + settings.castSize() + " people, their follows and conversations …");
             cast = Cast.assemble(new DrillClient(gateway, setupTally), settings.castSize());
+            for (int member = 0; member < WATCHED; member++) {
+                Cast.Member watched = cast.member(member);
+                sockets.put(member, new SocketWatch(gateway, watched::token));
+            }
+        } else {
+            cast.refreshTokens(new DrillClient(gateway, setupTally));
         }
         ledger.nextDrill();
         Tally tally = new Tally();
@@ -70,11 +82,16 @@ public final class DrillRun {
         }
         status.accept(fault.command() + ": load stopped after " + load.sent() + " requests; checking what was "
                 + "acknowledged …");
-        Verifier.Findings findings = new Verifier(new DrillClient(gateway, new Tally()), cast)
+        Verifier.Findings findings = new Verifier(new DrillClient(gateway, new Tally()), cast, sockets)
                 .check(ledger, settings.settle());
         return new DrillResult(fault, outage, settings.rate(), tally.requests(), ledger.acknowledged(),
                 tally.unavailable(), tally.cutInFlight(), tally.failures(), ledger.refused(), load.longestWriteGap(),
                 findings, tally.byStatus(), tally.examples(), ledger.refusals());
+    }
+
+    @Override
+    public void close() {
+        sockets.values().forEach(SocketWatch::close);
     }
 
     private static void sleep(Duration duration) {

@@ -29,10 +29,12 @@ final class Verifier {
 
     private final DrillClient client;
     private final Cast cast;
+    private final Map<Integer, SocketWatch> sockets;
 
-    Verifier(DrillClient client, Cast cast) {
+    Verifier(DrillClient client, Cast cast, Map<Integer, SocketWatch> sockets) {
         this.client = client;
         this.cast = cast;
+        this.sockets = sockets;
     }
 
     Findings check(Ledger ledger, Duration settle) {
@@ -64,6 +66,7 @@ final class Verifier {
         feeds(ledger, t);
         likeNotifications(ledger, likers, t);
         messages(ledger, t);
+        sockets(ledger, t);
         ledger.following().forEach((member, following) -> {
             DrillClient.Answer answer = client.get("/api/v1/relationships?ids=" + cast.togglePartner(member).id(),
                     cast.member(member).token());
@@ -147,6 +150,28 @@ final class Verifier {
         });
     }
 
+    /**
+     * Every acknowledged message of a watched member's conversation came over its socket exactly once. A socket
+     * told {@code resync_required} was told to reload instead — the one way the server may say "not everything":
+     * named, not counted as lost.
+     */
+    private void sockets(Ledger ledger, Tracker t) {
+        Map<String, List<String>> messages = ledger.messages();
+        sockets.forEach((member, socket) -> {
+            if (socket.outOfOrder() > 0) {
+                t.duplicated(socket.outOfOrder(), "member " + member + "'s socket got " + socket.outOfOrder()
+                        + " event(s) whose id did not increase");
+            }
+            if (socket.resyncs() > 0) {
+                t.note("member " + member + "'s socket was told resync_required " + socket.resyncs() + " time(s)");
+                return;
+            }
+            for (String id : messages.getOrDefault(cast.conversationOf(member), List.of())) {
+                t.compare(socket.timesReceived(id), 1, "message " + id + " on member " + member + "'s socket");
+            }
+        });
+    }
+
     private void pages(String first, String token, java.util.function.Consumer<JsonNode> each) {
         String path = first;
         for (int page = 0; page < 20 && path != null; page++) {
@@ -194,7 +219,7 @@ final class Verifier {
             note(what);
         }
 
-        private void note(String what) {
+        void note(String what) {
             if (details.size() < 12) {
                 details.add(what);
             }

@@ -48,6 +48,9 @@ class FaultDrillsTest {
     @AfterAll
     static void stop() {
         System.out.println(DrillCommand.report(RESULTS));
+        if (run != null) {
+            run.close();
+        }
         if (platform != null) {
             platform.close();
         }
