@@ -65,6 +65,7 @@ public final class DrillRun implements AutoCloseable {
             cast.refreshTokens(new DrillClient(gateway, setupTally));
         }
         ledger.nextDrill();
+        sockets.values().forEach(SocketWatch::nextDrill);
         Tally tally = new Tally();
         DrillClient client = new DrillClient(gateway, tally);
         Duration outage = settings.outageOf(fault);

@@ -22,6 +22,7 @@ final class Ledger {
     private final List<Post> posts = new ArrayList<>();
     private final Map<String, Set<Integer>> likers = new LinkedHashMap<>();
     private final Map<String, List<String>> messages = new HashMap<>();
+    private final Map<String, List<String>> messagesThisDrill = new HashMap<>();
     private final Map<Integer, Boolean> following = new HashMap<>();
     private long acknowledged;
     private long refused;
@@ -39,6 +40,7 @@ final class Ledger {
 
     synchronized void sent(String conversation, String messageId) {
         messages.computeIfAbsent(conversation, c -> new ArrayList<>()).add(messageId);
+        messagesThisDrill.computeIfAbsent(conversation, c -> new ArrayList<>()).add(messageId);
         acknowledged++;
     }
 
@@ -58,6 +60,7 @@ final class Ledger {
     /** Forgets the current drill's posts, likes and toggles (messages run on). */
     synchronized void nextDrill() {
         posts.clear();
+        messagesThisDrill.clear();
         likers.clear();
         following.clear();
         acknowledged = 0;
@@ -83,6 +86,13 @@ final class Ledger {
     synchronized Map<String, List<String>> messages() {
         Map<String, List<String>> copy = new HashMap<>();
         messages.forEach((conversation, ids) -> copy.put(conversation, List.copyOf(ids)));
+        return copy;
+    }
+
+    /** The messages acknowledged in the current drill, by conversation. */
+    synchronized Map<String, List<String>> messagesThisDrill() {
+        Map<String, List<String>> copy = new HashMap<>();
+        messagesThisDrill.forEach((conversation, ids) -> copy.put(conversation, List.copyOf(ids)));
         return copy;
     }
 

@@ -114,8 +114,13 @@ final class SocketWatch implements AutoCloseable {
         return connections;
     }
 
+    /** {@code resync_required} frames since the last {@link #nextDrill}. */
     synchronized int resyncs() {
         return resyncs;
+    }
+
+    synchronized void nextDrill() {
+        resyncs = 0;
     }
 
     synchronized int outOfOrder() {

@@ -151,19 +151,20 @@ final class Verifier {
     }
 
     /**
-     * Every acknowledged message of a watched member's conversation came over its socket exactly once. A socket
-     * told {@code resync_required} was told to reload instead — the one way the server may say "not everything":
-     * named, not counted as lost.
+     * Every message of a watched member's conversation acknowledged in this drill came over its socket exactly
+     * once. A socket told {@code resync_required} during the drill was told to reload instead — the one way the
+     * server may say "not everything": named, not counted as lost.
      */
     private void sockets(Ledger ledger, Tracker t) {
-        Map<String, List<String>> messages = ledger.messages();
+        Map<String, List<String>> messages = ledger.messagesThisDrill();
         sockets.forEach((member, socket) -> {
             if (socket.outOfOrder() > 0) {
                 t.duplicated(socket.outOfOrder(), "member " + member + "'s socket got " + socket.outOfOrder()
                         + " event(s) whose id did not increase");
             }
             if (socket.resyncs() > 0) {
-                t.note("member " + member + "'s socket was told resync_required " + socket.resyncs() + " time(s)");
+                t.note("member " + member + "'s socket was told resync_required " + socket.resyncs()
+                        + " time(s): its client reloads by REST (not counted as lost)");
                 return;
             }
             for (String id : messages.getOrDefault(cast.conversationOf(member), List.of())) {
