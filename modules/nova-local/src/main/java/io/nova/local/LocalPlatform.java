@@ -14,6 +14,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ public final class LocalPlatform implements AutoCloseable {
             Path logs = data.resolve("logs");
             Path run = data.resolve("run");
             for (ServiceJar jar : services.values()) {
-                processes.add(ServiceProcess.start(jar, environment(platform, keys, jar), logs, run));
+                processes.add(ServiceProcess.start(jar, environment(platform, keys, jar, services.values()), logs, run));
             }
             awaitReady(processes, options.readyTimeout());
             long millis = (System.nanoTime() - begin) / 1_000_000;
@@ -123,8 +124,15 @@ public final class LocalPlatform implements AutoCloseable {
     static final String LOOPBACK = "127.0.0.1";
 
     /** What a service reads from its environment (docs/configuration.md), pointing at this platform. */
-    static Map<String, String> environment(EmbeddedPlatform platform, DevKeys keys, ServiceJar jar) {
+    static Map<String, String> environment(EmbeddedPlatform platform, DevKeys keys, ServiceJar jar,
+                                           Collection<ServiceJar> peers) {
         Map<String, String> env = new LinkedHashMap<>(platform.environment(jar.database(), LocalOptions.MEDIA_BUCKET));
+        // A service's default peer address is the fixed port of the root pom; on free ports (the tests) each must be
+        // told the others' real ones, or its gRPC calls reach nothing (or another checkout's ./nova local).
+        for (ServiceJar peer : peers) {
+            env.put(peer.name().replace('-', '_').toUpperCase(java.util.Locale.ROOT) + "_GRPC",
+                    LOOPBACK + ":" + peer.grpcPort());
+        }
         env.put("HTTP_PORT", Integer.toString(jar.httpPort()));
         env.put("GRPC_PORT", Integer.toString(jar.grpcPort()));
         env.put("ADMIN_PORT", Integer.toString(jar.adminPort()));
