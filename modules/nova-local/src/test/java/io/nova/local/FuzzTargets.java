@@ -86,6 +86,18 @@ final class FuzzTargets {
         create(peer, "/api/v1/posts/" + publicPost + "/comments", "{\"text\":\"C was here\"}");
         create(peer, "/api/v1/conversations/" + conversation + "/messages", "{\"text\":\"reply from C\"}");
 
+        // Opens user-service's channel to media-service (the avatar check) before the fuzzing does: its first call
+        // on a cold JVM can miss the 2 s deadline, which is an outage answer (503), not one about the input.
+        for (int attempt = 0; attempt < 10; attempt++) {
+            HttpResponse<String> warm = http.send(request("/api/v1/users/me", sacrificial).method("PATCH",
+                    HttpRequest.BodyPublishers.ofString("{\"avatar_media_id\":\"" + java.util.UUID.randomUUID()
+                            + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (warm.statusCode() != 503) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+
         idsByKind.put("post", List.of(publicPost, followersPost));
         idsByKind.put("comment", List.of(comment));
         idsByKind.put("conversation", List.of(conversation));

@@ -59,7 +59,12 @@ class HostileInputFuzzTest {
 
     @BeforeAll
     static void start() {
-        platform = LocalPlatform.start(LocalOptions.forTests(Repository.root(), data), status -> { });
+        // As LocalPlatformEndToEndTest, but with more patience for the services to become ready: on a 2-core
+        // machine that is building something else, 60 s is sometimes not enough for four JVMs.
+        LocalOptions tests = LocalOptions.forTests(Repository.root(), data);
+        platform = LocalPlatform.start(new LocalOptions(tests.repositoryRoot(), tests.dataDirectory(), tests.fresh(),
+                tests.gatewayPort(), tests.platformPorts(), tests.freeServicePorts(), tests.backendOverrides(),
+                tests.allowedOrigins(), Duration.ofMinutes(3)), status -> { });
     }
 
     @AfterAll
@@ -119,6 +124,15 @@ class HostileInputFuzzTest {
                 new TreeMap<>(perService.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                         e -> e.getValue().sum()))));
 
+        if (!serverErrors.isEmpty()) {
+            // The temporary directory goes with the test: show what the services logged about their failures.
+            for (ServiceProcess process : platform.processes()) {
+                List<String> warnings = java.nio.file.Files.readAllLines(process.log()).stream()
+                        .filter(line -> line.startsWith("WARN") || line.startsWith("ERROR")).toList();
+                System.out.println("---- warnings of " + process.service().name() + "\n" + String.join("\n",
+                        warnings.subList(Math.max(0, warnings.size() - 30), warnings.size())));
+            }
+        }
         assertThat(fuzzerErrors).as("requests the fuzzer failed to make").isEmpty();
         assertThat(serverErrors).as("5xx answers (%d):%n%s", serverErrors.size(), excerpt(serverErrors)).isEmpty();
         assertThat(trespasses).as("requests that reached A's resources (%d):%n%s", trespasses.size(),

@@ -64,7 +64,7 @@ final class HostileRequests {
             String value = pathValue(kind, random);
             namesPrivate[0] |= targets.isPrivate(value, kind);
             changesOwned[0] |= owned(operation, parameter.group(1), value);
-            parameter.appendReplacement(path, Matcher.quoteReplacement(encode(value, random)));
+            parameter.appendReplacement(path, Matcher.quoteReplacement(HostileValues.encode(value, random)));
         }
         parameter.appendTail(path);
         if (random.nextInt(40) == 0) {
@@ -213,13 +213,13 @@ final class HostileRequests {
             int copies = random.nextInt(20) == 0 ? 2 : 1;
             for (int i = 0; i < copies; i++) {
                 query.append(query.length() == 0 ? '?' : '&').append(parameter.name()).append('=')
-                        .append(encode(value, random));
+                        .append(HostileValues.encode(value, random));
             }
         }
         if (random.nextInt(10) == 0) {
             query.append(query.length() == 0 ? '?' : '&').append(HostileValues.pick(random,
                     List.of("owner_id", "user_id", "admin", "debug", "limit", "__proto__[x]")))
-                    .append('=').append(encode(HostileValues.string(random), random));
+                    .append('=').append(HostileValues.encode(HostileValues.string(random), random));
         }
         return query.toString();
     }
@@ -245,42 +245,5 @@ final class HostileRequests {
             return random.nextBoolean() ? name.substring(0, 1 + random.nextInt(name.length())) : HostileValues.string(random);
         }
         return HostileValues.string(random);
-    }
-
-    /** Whether a URI takes {@code value} as it is (a loop, not a regex: values run to 70,000 characters). */
-    private static boolean uriSafe(String value) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= value.length() || Character.digit(value.charAt(i + 1), 16) < 0
-                        || Character.digit(value.charAt(i + 2), 16) < 0) {
-                    return false;
-                }
-            } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || "._~!$&'()*+,;=:@/-".indexOf(c) >= 0)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Percent-encoded UTF-8, or now and then as it is when the URI allows it (so "../" reaches the server raw). */
-    private static String encode(String value, Random random) {
-        if (random.nextInt(6) == 0 && uriSafe(value)) {
-            return value;
-        }
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
-                encoded.append(c);
-            } else {
-                encoded.append('%').append(String.format("%02X", (int) c));
-            }
-        }
-        return encoded.toString();
     }
 }

@@ -113,4 +113,41 @@ final class HostileValues {
     private static String repeat(String text, int times) {
         return text.repeat(Math.max(1, Math.min(times, 100_000 / Math.max(1, text.length()))));
     }
+
+    /** Whether a URI takes {@code value} as it is (a loop, not a regex: values run to 70,000 characters). */
+    private static boolean uriSafe(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= value.length() || Character.digit(value.charAt(i + 1), 16) < 0
+                        || Character.digit(value.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+            } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || "._~!$&'()*+,;=:@/-".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Percent-encoded UTF-8, or now and then as it is when the URI allows it (so "../" reaches the server raw). */
+    static String encode(String value, Random random) {
+        if (random.nextInt(6) == 0 && uriSafe(value)) {
+            return value;
+        }
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", (int) c));
+            }
+        }
+        return encoded.toString();
+    }
 }
