@@ -153,9 +153,10 @@ public final class LocalPlatform implements AutoCloseable {
     static Map<String, String> environment(EmbeddedPlatform platform, DevKeys keys, ServiceJar jar,
                                            Iterable<ServiceJar> peers) {
         Map<String, String> env = new LinkedHashMap<>(platform.environment(jar.database(), LocalOptions.MEDIA_BUCKET));
-        // Where each peer's gRPC API is: with free service ports (tests, drills) not the documented defaults.
+        // A service's default peer address is the fixed port of the root pom; on free ports (the tests) each must be
+        // told the others' real ones, or its gRPC calls reach nothing (or another checkout's ./nova local).
         for (ServiceJar peer : peers) {
-            env.put(peer.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_GRPC",
+            env.put(peer.name().replace('-', '_').toUpperCase(java.util.Locale.ROOT) + "_GRPC",
                     LOOPBACK + ":" + peer.grpcPort());
         }
         env.put("HTTP_PORT", Integer.toString(jar.httpPort()));

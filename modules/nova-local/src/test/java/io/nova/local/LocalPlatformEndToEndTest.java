@@ -186,6 +186,22 @@ class LocalPlatformEndToEndTest {
     }
 
     @Test
+    void theServicesCallEachOtherOnTheirFreeGrpcPorts() throws Exception {
+        // A comment is answered with its author, which content-service asks user-service for over gRPC: on free
+        // ports that call reached nothing (503 dependency_unavailable) until each service was told the others' ports.
+        String name = "gr_" + Long.toString(System.nanoTime(), 36);
+        String token = JSON.readTree(post("/api/v1/auth/register", null, "{\"email\":\"" + name
+                + "@example.com\",\"username\":\"" + name + "\",\"password\":\"correct horse battery\"}").body())
+                .path("access_token").asText();
+        String postId = JSON.readTree(post("/api/v1/posts", token, "{\"text\":\"hello\"}").body()).path("id").asText();
+
+        HttpResponse<String> comment = post("/api/v1/posts/" + postId + "/comments", token, "{\"text\":\"hi\"}");
+
+        assertThat(comment.statusCode()).as(comment.body()).isEqualTo(201);
+        assertThat(JSON.readTree(comment.body()).path("author").path("username").asText()).isEqualTo(name);
+    }
+
+    @Test
     void aSecondStartOnTheSameDataIsRefused() {
         assertThatThrownBy(() -> LocalPlatform.start(LocalOptions.forTests(Repository.root(), data), s -> { }))
                 .isInstanceOf(InstanceLock.AlreadyRunningException.class)
@@ -233,6 +249,16 @@ class LocalPlatformEndToEndTest {
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String token, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(String path) {
