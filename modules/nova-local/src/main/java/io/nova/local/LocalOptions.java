@@ -37,9 +37,10 @@ public record LocalOptions(Path repositoryRoot, Path dataDirectory, boolean fres
                 PlatformPorts.LOCAL, false, Map.of(), List.of("*"), Duration.ofSeconds(90), Map.of());
     }
 
+    /** Three minutes to become ready: four JVMs on a 2-core machine that is building something else need it. */
     public static LocalOptions forTests(Path repositoryRoot, Path dataDirectory) {
         return new LocalOptions(repositoryRoot, dataDirectory, false, 0, PlatformPorts.ANY, true, Map.of(),
-                List.of("*"), Duration.ofSeconds(60), Map.of());
+                List.of("*"), Duration.ofMinutes(3), Map.of());
     }
 
     public LocalOptions withFresh(boolean value) {

@@ -59,12 +59,7 @@ class HostileInputFuzzTest {
 
     @BeforeAll
     static void start() {
-        // As LocalPlatformEndToEndTest, but with more patience for the services to become ready: on a 2-core
-        // machine that is building something else, 60 s is sometimes not enough for four JVMs.
-        LocalOptions tests = LocalOptions.forTests(Repository.root(), data);
-        platform = LocalPlatform.start(new LocalOptions(tests.repositoryRoot(), tests.dataDirectory(), tests.fresh(),
-                tests.gatewayPort(), tests.platformPorts(), tests.freeServicePorts(), tests.backendOverrides(),
-                tests.allowedOrigins(), Duration.ofMinutes(3)), status -> { });
+        platform = LocalPlatform.start(LocalOptions.forTests(Repository.root(), data), status -> { });
     }
 
     @AfterAll
