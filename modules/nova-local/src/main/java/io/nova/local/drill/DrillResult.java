@@ -11,7 +11,8 @@ import java.util.Map;
  * flight on the killed replica), and every write was acknowledged in the end.
  */
 record DrillResult(Fault fault, Duration outage, int rate, long requests, long acknowledged, long unavailable,
-                   long cutInFlight, long failures, long refused, Duration longestWriteGap, Verifier.Findings findings,
+                   long cutInFlight, long failures, long refused, Duration longestWriteGap, int socketReconnects,
+                   int socketResyncs, Verifier.Findings findings,
                    Map<Integer, Long> byStatus, List<String> examples, List<String> refusals) {
 
     boolean passed() {
@@ -21,16 +22,17 @@ record DrillResult(Fault fault, Duration outage, int rate, long requests, long a
 
     static String tableHeader() {
         return "| drill | load | requests | writes acknowledged | 503 + Retry-After | 502 in flight | "
-                + "other 5xx / no answer | writes refused | longest write gap | lost | twice | verdict |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|";
+                + "other 5xx / no answer | writes refused | longest write gap | sockets reconnected / resync | lost | twice "
+                + "| verdict |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     }
 
     String tableRow() {
         return "| " + fault.command() + (outage.isZero() ? "" : " (" + outage.toSeconds() + " s)") + " | "
                 + rate + " req/s | " + requests + " | " + acknowledged + " | " + unavailable + " | " + cutInFlight
                 + " | " + failures
-                + " | " + refused + " | " + String.format("%.1f s", longestWriteGap.toMillis() / 1000.0) + " | "
-                + findings.lost() + " | " + findings.duplicated() + " | " + (passed() ? "pass" : "**FAIL**") + " |";
+                + " | " + refused + " | " + String.format("%.1f s", longestWriteGap.toMillis() / 1000.0) + " | " + socketReconnects + " / "
+                + socketResyncs + " | " + findings.lost() + " | " + findings.duplicated() + " | " + (passed() ? "pass" : "**FAIL**") + " |";
     }
 
     /** The table row, the status counts, and what went wrong, for a terminal or a test failure. */

@@ -66,6 +66,7 @@ public final class DrillRun implements AutoCloseable {
         }
         ledger.nextDrill();
         sockets.values().forEach(SocketWatch::nextDrill);
+        int connectionsBefore = sockets.values().stream().mapToInt(SocketWatch::connections).sum();
         Tally tally = new Tally();
         DrillClient client = new DrillClient(gateway, tally);
         Duration outage = settings.outageOf(fault);
@@ -85,9 +86,11 @@ public final class DrillRun implements AutoCloseable {
                 + "acknowledged …");
         Verifier.Findings findings = new Verifier(new DrillClient(gateway, new Tally()), cast, sockets)
                 .check(ledger, settings.settle());
+        int reconnects = sockets.values().stream().mapToInt(SocketWatch::connections).sum() - connectionsBefore;
+        int resyncs = sockets.values().stream().mapToInt(SocketWatch::resyncs).sum();
         return new DrillResult(fault, outage, settings.rate(), tally.requests(), ledger.acknowledged(),
                 tally.unavailable(), tally.cutInFlight(), tally.failures(), ledger.refused(), load.longestWriteGap(),
-                findings, tally.byStatus(), tally.examples(), ledger.refusals());
+                reconnects, resyncs, findings, tally.byStatus(), tally.examples(), ledger.refusals());
     }
 
     @Override

@@ -39,8 +39,8 @@ class FaultDrillsTest {
     static void start() {
         platform = LocalPlatform.start(LocalOptions.forTests(root(), data).withReplicas(Fault.REPLICATED, 2),
                 s -> { });
-        DrillRun.Settings settings = new DrillRun.Settings(20, 24, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofSeconds(15), Duration.ofSeconds(90));
+        DrillRun.Settings settings = new DrillRun.Settings(20, 24, Duration.ofSeconds(3), Duration.ofSeconds(30),
+                Duration.ofSeconds(10), Duration.ofSeconds(90));
         run = new DrillRun(platform, URI.create("http://127.0.0.1:" + platform.gateway().port()),
                 settings, System.out::println);
     }
