@@ -61,6 +61,7 @@ public final class DrillRun implements AutoCloseable {
                 Cast.Member watched = cast.member(member);
                 sockets.put(member, new SocketWatch(gateway, watched::token));
             }
+            awaitSockets();
         } else {
             cast.refreshTokens(new DrillClient(gateway, setupTally));
         }
@@ -91,6 +92,17 @@ public final class DrillRun implements AutoCloseable {
         return new DrillResult(fault, outage, settings.rate(), tally.requests(), ledger.acknowledged(),
                 tally.unavailable(), tally.cutInFlight(), tally.failures(), ledger.refused(), load.longestWriteGap(),
                 reconnects, resyncs, findings, tally.byStatus(), tally.examples(), ledger.refusals());
+    }
+
+    /** The first connections are not the drill's doing: wait for them before counting reconnections. */
+    private void awaitSockets() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (sockets.values().stream().anyMatch(s -> s.connections() == 0)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the drill's sockets did not connect to /ws in 30 s");
+            }
+            sleep(Duration.ofMillis(100));
+        }
     }
 
     @Override
