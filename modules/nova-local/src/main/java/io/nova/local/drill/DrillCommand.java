@@ -12,6 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code ./nova drill [name …|all] [--rate N] [--outage S]}: starts a platform of its own (free ports, data in
@@ -59,7 +63,9 @@ public final class DrillCommand {
         }
         System.out.println("nova drill: starting a platform of its own in " + options.dataDirectory() + " …");
         List<DrillResult> results = new ArrayList<>();
+        stopOnSignal();
         try (LocalPlatform platform = LocalPlatform.start(options, s -> System.out.println("nova drill: " + s))) {
+            RUNNING.set(platform);
             URI gateway = URI.create("http://127.0.0.1:" + platform.gateway().port());
             try (DrillRun run = new DrillRun(platform, gateway, settings, s -> System.out.println("nova drill: " + s))) {
                 for (Fault fault : faults) {
@@ -78,6 +84,29 @@ public final class DrillCommand {
             System.err.println("nova drill: could not write the report: " + e);
         }
         return results.stream().allMatch(DrillResult::passed) ? 0 : 1;
+    }
+
+    private static final AtomicReference<LocalPlatform> RUNNING = new AtomicReference<>();
+
+    /**
+     * Ctrl-C or SIGTERM stops the services and then the servers, in that order, before the JVM goes: left to the
+     * JVM's shutdown hooks, the servers would stop under the services and the service JVMs would outlive us.
+     * During the start the main thread is interrupted instead, and the start cleans up after itself.
+     */
+    private static void stopOnSignal() {
+        Thread main = Thread.currentThread();
+        SignalHandler stop = signal -> {
+            LocalPlatform platform = RUNNING.get();
+            if (platform == null) {
+                main.interrupt();
+                return;
+            }
+            System.out.println("nova drill: stopped; stopping the services, then the platform …");
+            platform.close();
+            Runtime.getRuntime().halt(130);
+        };
+        Signal.handle(new Signal("INT"), stop);
+        Signal.handle(new Signal("TERM"), stop);
     }
 
     static String report(List<DrillResult> results) {
