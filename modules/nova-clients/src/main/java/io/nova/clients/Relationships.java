@@ -7,6 +7,7 @@ import io.nova.proto.user.v1.GetRelationshipRequest;
 import io.nova.proto.user.v1.Relationship;
 import io.nova.proto.user.v1.UserServiceGrpc;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,6 +54,30 @@ public final class Relationships {
             versions.ifPresent(askedUnder -> cache.put(viewer, other, askedUnder, relationship));
             return relationship;
         };
+    }
+
+    /**
+     * Asks, all at once, about each pair whose answer is not cached, and caches the answers: a batch of work that
+     * will take {@link #later} for these pairs one after another then waits for one round of calls, not one per
+     * pair. Best effort: a pair whose call fails is simply asked again by {@code later}.
+     */
+    public void warm(Map<UUID, ? extends Collection<UUID>> othersByViewer) {
+        List<Runnable> keep = new ArrayList<>();
+        othersByViewer.forEach((viewer, others) -> others.forEach(other -> {
+            Optional<List<String>> versions = cache.versions(viewer, other);
+            if (versions.isEmpty() || cache.get(viewer, other, versions.get()).isPresent()) {
+                return;
+            }
+            ListenableFuture<Relationship> pending = users.getRelationship(request(viewer, other));
+            keep.add(() -> cache.put(viewer, other, versions.get(), GrpcCalls.await(SERVICE, pending)));
+        }));
+        for (Runnable answer : keep) {
+            try {
+                answer.run();
+            } catch (RuntimeException e) {
+                // Not kept: the later single ask meets the failure itself and reports it where it matters.
+            }
+        }
     }
 
     /** The viewer's relation to each of {@code others}, asked in parallel, one call per other user. */

@@ -47,6 +47,11 @@ public final class UserPeople implements People {
     }
 
     @Override
+    public void lookAhead(Map<UUID, Set<UUID>> othersByUser) {
+        relationships.warm(othersByUser);
+    }
+
+    @Override
     public Set<UUID> blockedEitherWay(UUID user, Collection<UUID> others) {
         Map<UUID, Relationship> found = others.size() == 1
                 ? Map.of(others.iterator().next(), relationships.later(user, others.iterator().next()).get())

@@ -29,7 +29,8 @@ import java.util.Map;
 /**
  * Feeds events from Kafka to one handler, each exactly once in effect, in one of two ways: an {@link EventHandler}
  * runs in the same database transaction that records the event id as processed, so duplicates (a redelivery after
- * a crash or a rebalance, a republished outbox batch) are skipped; an {@link IdempotentEventHandler} gets each
+ * a crash or a rebalance, a republished outbox batch) are skipped — one event per transaction, or a batch when the
+ * handler allows it ({@link RecordedDelivery}); an {@link IdempotentEventHandler} gets each
  * poll's events at once and deduplicates them itself. Offsets are committed only after processing. A failing event
  * is retried after a pause; it does not let later events of its partition overtake it.
  */
@@ -51,7 +52,6 @@ public final class EventConsumer implements Managed {
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
 
-    /** @param name the consumer group, and the name its processed events are recorded under */
     /**
      * Each event in the database transaction that records it as processed ({@link EventHandler}).
      *
@@ -207,33 +207,10 @@ public final class EventConsumer implements Managed {
         int deliver(List<EventEnvelope> events);
     }
 
-    /** Each event in its own transaction with its processed mark: a duplicate is skipped, a failure retried. */
+    /** Each event in the transaction that records it processed, up to the handler's batch size per transaction. */
     private Delivery recorded(Jdbi jdbi, EventHandler handler) {
-        return events -> {
-            int done = 0;
-            for (EventEnvelope event : events) {
-                try {
-                    boolean first = jdbi.inTransaction(handle -> {
-                        int inserted = handle.createUpdate("""
-                                        INSERT INTO nova_processed_events (consumer, event_id)
-                                        VALUES (:consumer, :eventId) ON CONFLICT DO NOTHING""")
-                                .bind("consumer", name)
-                                .bind("eventId", event.eventId())
-                                .execute();
-                        if (inserted == 1) {
-                            handler.handle(handle, event);
-                        }
-                        return inserted == 1;
-                    });
-                    (first ? handled : duplicates).mark();
-                    done++;
-                } catch (Exception e) {
-                    failed(List.of(event), e);
-                    break;
-                }
-            }
-            return done;
-        };
+        RecordedDelivery delivery = new RecordedDelivery(name, jdbi, handler, handled, duplicates);
+        return events -> delivery.deliver(events, (event, e) -> failed(List.of(event), e));
     }
 
     /** All the events at once to a handler that deduplicates them itself; a failure retries all of them. */

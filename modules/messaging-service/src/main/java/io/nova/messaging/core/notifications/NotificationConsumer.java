@@ -6,6 +6,8 @@ import io.nova.kernel.events.EventEnvelope;
 import io.nova.kernel.events.EventHandler;
 import org.jdbi.v3.core.Handle;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,9 +15,16 @@ import java.util.UUID;
  * The notifications' consumer of the user, content and messaging events, run by the kernel's consumer runner:
  * each event is handled once in effect, in the transaction that records it as processed, so a redelivered like
  * never counts twice. Message notifications go through {@link OfflineMessages} (only for a recipient who is not
- * connected); a block removes what the two contributed to each other's notifications.
+ * connected); a block removes what the two contributed to each other's notifications. Events are handled in
+ * batches, with the blocks they ask about looked up ahead.
  */
 public final class NotificationConsumer implements EventHandler {
+
+    /**
+     * Events per transaction: each writes a few rows, so a burst of likes commits in batches, not one at a time.
+     * Small enough that a group row locked by a batch is not held for long.
+     */
+    private static final int BATCH = 100;
 
     private final NotificationService notifications;
     private final OfflineMessages offline;
@@ -23,6 +32,32 @@ public final class NotificationConsumer implements EventHandler {
     public NotificationConsumer(NotificationService notifications, OfflineMessages offline) {
         this.notifications = notifications;
         this.offline = offline;
+    }
+
+    @Override
+    public int batchSize() {
+        return BATCH;
+    }
+
+    /**
+     * Blocks and the events notifications are made from: the rest of the topics (among them the notification
+     * events this service writes to the messaging topic itself) cost no transaction.
+     */
+    @Override
+    public boolean wants(EventEnvelope event) {
+        return EventTypes.USER_BLOCKED.equals(event.type()) || NotificationSources.reads(event.type());
+    }
+
+    /** Asks user-service about the batch's blocks at once, before the transaction (see {@link #batchSize}). */
+    @Override
+    public void prepare(List<EventEnvelope> events) {
+        List<Contribution> contributions = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            NotificationSources.of(event).stream()
+                    .filter(contribution -> contribution.kind() != NotificationKind.MESSAGE)
+                    .forEach(contributions::add);
+        }
+        notifications.lookAhead(contributions);
     }
 
     @Override

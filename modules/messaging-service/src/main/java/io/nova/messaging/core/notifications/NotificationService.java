@@ -10,8 +10,12 @@ import io.nova.messaging.db.NotificationStore;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -57,6 +61,23 @@ public final class NotificationService {
         }
         boolean blocked = !people.blockedEitherWay(contribution.owner(), List.of(contribution.actor())).isEmpty();
         return NotificationRules.mayNotify(contribution.owner(), contribution.actor(), blocked);
+    }
+
+    /**
+     * Contributions about to be applied one by one: the blocks {@link #mayNotify} will ask about are asked ahead,
+     * all at once, so applying them does not wait for user-service once per contribution.
+     */
+    public void lookAhead(List<Contribution> contributions) {
+        Map<UUID, Set<UUID>> actorsByOwner = new HashMap<>();
+        for (Contribution contribution : contributions) {
+            if (contribution.change() == Contribution.Change.ADD
+                    && !NotificationRules.isSelf(contribution.owner(), contribution.actor())) {
+                actorsByOwner.computeIfAbsent(contribution.owner(), owner -> new HashSet<>()).add(contribution.actor());
+            }
+        }
+        if (!actorsByOwner.isEmpty()) {
+            people.lookAhead(actorsByOwner);
+        }
     }
 
     /** A block: what each of the two contributed to the other's notifications goes. */

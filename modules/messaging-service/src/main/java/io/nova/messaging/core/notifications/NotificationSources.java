@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,7 +26,17 @@ public final class NotificationSources {
      */
     public static final String CALL_ENDED = "call.ended";
 
+    /** Every event type {@link #of} reads; keep it beside the switch below. */
+    private static final Set<String> READ = Set.of(EventTypes.USER_FOLLOWED, EventTypes.USER_UNFOLLOWED,
+            EventTypes.POST_LIKED, EventTypes.POST_UNLIKED, EventTypes.COMMENT_CREATED, EventTypes.COMMENT_DELETED,
+            EventTypes.MENTION, EventTypes.MESSAGE_CREATED, CALL_ENDED);
+
     private NotificationSources() {
+    }
+
+    /** Whether {@link #of} can make anything of an event of this type; for any other type it gives nothing. */
+    public static boolean reads(String type) {
+        return READ.contains(type);
     }
 
     public static List<Contribution> of(EventEnvelope event) {

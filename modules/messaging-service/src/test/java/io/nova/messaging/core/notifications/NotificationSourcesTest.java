@@ -115,8 +115,21 @@ class NotificationSourcesTest {
         return all.get(0);
     }
 
+    /** Whatever gives a contribution must be of a type the consumer wants (it passes over the others unread). */
     private static List<Contribution> of(String type, String payload) throws Exception {
-        return NotificationSources.of(new EventEnvelope(UUID.randomUUID(), type, AT, "aggregate",
+        List<Contribution> read = NotificationSources.of(new EventEnvelope(UUID.randomUUID(), type, AT, "aggregate",
                 JSON.readTree(payload)));
+        if (!read.isEmpty()) {
+            assertThat(NotificationSources.reads(type)).as("reads(%s)", type).isTrue();
+        }
+        return read;
+    }
+
+    @Test
+    void theNotificationEventsThisServiceWritesAreNotRead() {
+        assertThat(NotificationSources.reads("notification.created")).isFalse();
+        assertThat(NotificationSources.reads("notification.updated")).isFalse();
+        assertThat(NotificationSources.reads("post.created")).isFalse();
+        assertThat(NotificationSources.reads("post.liked")).isTrue();
     }
 }
