@@ -9,9 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * user-service's answers to "how does the viewer relate to this user?", kept in-process with both users'
@@ -45,8 +48,17 @@ final class RelationshipCache {
 
     /** Both users' versions now; empty when Redis cannot say, and then nothing is cached or used. */
     Optional<List<String>> versions(UUID viewer, UUID other) {
+        return read(() -> versions.current(viewer, other));
+    }
+
+    /** Each user's version now, read in one round trip; empty when Redis cannot say. */
+    Optional<Map<UUID, String>> versions(Collection<UUID> users) {
+        return read(() -> versions.current(users));
+    }
+
+    private <T> Optional<T> read(Supplier<T> current) {
         try {
-            return Optional.of(versions.current(viewer, other));
+            return Optional.of(current.get());
         } catch (RedisException e) {
             // Changes made while Redis is away renew no versions: nothing kept from before may be trusted again.
             known.invalidateAll();

@@ -10,10 +10,12 @@ import io.nova.proto.user.v1.UserServiceGrpc;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -57,27 +59,38 @@ public final class Relationships {
     }
 
     /**
-     * Asks, all at once, about each pair whose answer is not cached, and caches the answers: a batch of work that
-     * will take {@link #later} for these pairs one after another then waits for one round of calls, not one per
-     * pair. Best effort: a pair whose call fails is simply asked again by {@code later}.
+     * How each viewer relates to each of their others, looked up together for a batch of work: every user's
+     * version read in one Redis round trip, the pairs cached under those versions taken from the cache, the rest
+     * asked of user-service all at once (and cached). The answers are the ones a request starting now would get.
+     * Best effort: a pair whose call failed is left out, and its caller asks again with {@link #later}.
      */
-    public void warm(Map<UUID, ? extends Collection<UUID>> othersByViewer) {
-        List<Runnable> keep = new ArrayList<>();
+    public Map<UUID, Map<UUID, Relationship>> glance(Map<UUID, ? extends Collection<UUID>> othersByViewer) {
+        Set<UUID> everyone = new HashSet<>(othersByViewer.keySet());
+        othersByViewer.values().forEach(everyone::addAll);
+        Optional<Map<UUID, String>> versions = cache.versions(everyone);
+        Map<UUID, Map<UUID, Relationship>> found = new HashMap<>();
+        Map<UUID, Map<UUID, ListenableFuture<Relationship>>> asked = new HashMap<>();
         othersByViewer.forEach((viewer, others) -> others.forEach(other -> {
-            Optional<List<String>> versions = cache.versions(viewer, other);
-            if (versions.isEmpty() || cache.get(viewer, other, versions.get()).isPresent()) {
-                return;
+            Optional<List<String>> pair = versions.map(all -> List.of(all.get(viewer), all.get(other)));
+            Optional<Relationship> cached = pair.flatMap(current -> cache.get(viewer, other, current));
+            if (cached.isPresent()) {
+                found.computeIfAbsent(viewer, v -> new HashMap<>()).put(other, cached.get());
+            } else {
+                asked.computeIfAbsent(viewer, v -> new HashMap<>())
+                        .put(other, users.getRelationship(request(viewer, other)));
             }
-            ListenableFuture<Relationship> pending = users.getRelationship(request(viewer, other));
-            keep.add(() -> cache.put(viewer, other, versions.get(), GrpcCalls.await(SERVICE, pending)));
         }));
-        for (Runnable answer : keep) {
+        asked.forEach((viewer, pending) -> pending.forEach((other, answer) -> {
             try {
-                answer.run();
+                Relationship relationship = GrpcCalls.await(SERVICE, answer);
+                versions.ifPresent(all -> cache.put(viewer, other, List.of(all.get(viewer), all.get(other)),
+                        relationship));
+                found.computeIfAbsent(viewer, v -> new HashMap<>()).put(other, relationship);
             } catch (RuntimeException e) {
-                // Not kept: the later single ask meets the failure itself and reports it where it matters.
+                // Left out: the caller's own ask meets the failure itself and reports it where it matters.
             }
-        }
+        }));
+        return found;
     }
 
     /** The viewer's relation to each of {@code others}, asked in parallel, one call per other user. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,20 @@ class RelationshipVersionsTest {
         assertThat(first.get(0)).isNotEqualTo(first.get(1));
         assertThat(versions.current(ann, bob)).isEqualTo(first);
         assertThat(versions.current(bob, ann)).containsExactly(first.get(1), first.get(0));
+    }
+
+    @Test
+    void manyUsersAreReadTogetherAsEachWouldBeAlone() {
+        UUID ann = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID cid = UUID.randomUUID();
+        List<String> pair = versions.current(ann, bob);
+
+        Map<UUID, String> all = versions.current(List.of(ann, bob, cid, ann));
+
+        assertThat(all).hasSize(3).containsEntry(ann, pair.get(0)).containsEntry(bob, pair.get(1));
+        assertThat(all.get(cid)).as("drawn now, and kept").isNotNull().isEqualTo(versions.current(cid, ann).get(0));
+        assertThat(versions.current(List.of())).isEmpty();
     }
 
     @Test

@@ -13,13 +13,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * {@link People} from user-service (gRPC): {@code UserExists} for each id, asked in parallel, and blocks from its
  * relationships — a single one cached under relationship versions ({@link Relationships}), so checking a direct
- * conversation before every message costs a Redis round trip, not a call.
+ * conversation before every message costs a Redis round trip, not a call; a batch's looked up together.
  */
 public final class UserPeople implements People {
 
@@ -47,8 +48,10 @@ public final class UserPeople implements People {
     }
 
     @Override
-    public void lookAhead(Map<UUID, Set<UUID>> othersByUser) {
-        relationships.warm(othersByUser);
+    public Blocks lookAhead(Map<UUID, Set<UUID>> othersByUser) {
+        Map<UUID, Map<UUID, Relationship>> found = relationships.glance(othersByUser);
+        return (user, other) -> Optional.ofNullable(found.getOrDefault(user, Map.of()).get(other))
+                .map(relationship -> relationship.getBlocking() || relationship.getBlockedBy());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.nova.messaging.core;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,9 +16,21 @@ public interface People {
     Set<UUID> blockedEitherWay(UUID user, Collection<UUID> others);
 
     /**
-     * {@link #blockedEitherWay} is about to be asked, one other at a time, for each user's others here: asking
-     * ahead, all at once, lets those answers come from a cache. Best effort; the default asks nothing ahead.
+     * The blocks between each user and their others here, looked up all at once for a batch of work that would
+     * otherwise ask {@link #blockedEitherWay} one pair at a time. Best effort: a pair it has no answer for is asked
+     * for alone. The default looks nothing up.
      */
-    default void lookAhead(Map<UUID, Set<UUID>> othersByUser) {
+    default Blocks lookAhead(Map<UUID, Set<UUID>> othersByUser) {
+        return Blocks.NONE;
+    }
+
+    /** Blocks found by {@link #lookAhead}, as they stood when it ran. */
+    @FunctionalInterface
+    interface Blocks {
+
+        Blocks NONE = (user, other) -> Optional.empty();
+
+        /** Whether either blocks the other; empty when this pair was not looked up (or its lookup failed). */
+        Optional<Boolean> eitherWay(UUID user, UUID other);
     }
 }

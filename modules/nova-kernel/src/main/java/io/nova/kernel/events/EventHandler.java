@@ -36,9 +36,12 @@ public interface EventHandler {
     /**
      * Called with a batch before its transaction begins, outside it: the handler starts the remote lookups the
      * events will need (all at once), so a batch waits for one round of calls instead of one call per event, and no
-     * database connection is held while they travel. Best effort: {@link #handle} must not rely on it, and a
-     * failure here only costs the lookups being asked again.
+     * database connection is held while they travel. It returns the handler for this batch's transaction — one
+     * that carries the answers found here (the default: this handler, unchanged). Best effort: an event handled
+     * alone (a batch of one, or a failed batch redone) is given to this handler without a look-ahead, and a failure
+     * here only costs the lookups being asked again.
      */
-    default void prepare(List<EventEnvelope> events) {
+    default EventHandler prepare(List<EventEnvelope> events) {
+        return this;
     }
 }

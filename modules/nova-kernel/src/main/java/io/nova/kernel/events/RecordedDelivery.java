@@ -75,11 +75,7 @@ final class RecordedDelivery {
 
     /** The batch in one transaction; false (and nothing committed) when any of it failed. */
     private boolean together(List<EventEnvelope> batch) {
-        try {
-            handler.prepare(batch);
-        } catch (RuntimeException e) {
-            LOG.debug("{}: preparing a batch failed; its events will ask again", consumer, e);
-        }
+        EventHandler batchHandler = prepared(batch);
         try {
             int firstTime = jdbi.inTransaction(handle -> {
                 Set<UUID> fresh = mark(handle, batch);
@@ -87,7 +83,7 @@ final class RecordedDelivery {
                 for (EventEnvelope event : batch) {
                     // A poll can hold the same event twice (the outbox republished it): only its first copy counts.
                     if (fresh.remove(event.eventId())) {
-                        handler.handle(handle, event);
+                        batchHandler.handle(handle, event);
                         count++;
                     }
                 }
@@ -100,6 +96,16 @@ final class RecordedDelivery {
             LOG.info("{}: a batch of {} events failed ({}); handling them one at a time", consumer, batch.size(),
                     e.toString());
             return false;
+        }
+    }
+
+    /** The handler for the batch's transaction, with what it looked up ahead; the plain one if that failed. */
+    private EventHandler prepared(List<EventEnvelope> batch) {
+        try {
+            return handler.prepare(batch);
+        } catch (RuntimeException e) {
+            LOG.debug("{}: preparing a batch failed; its events will ask again", consumer, e);
+            return handler;
         }
     }
 

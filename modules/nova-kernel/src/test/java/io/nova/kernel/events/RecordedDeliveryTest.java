@@ -59,8 +59,8 @@ class RecordedDeliveryTest {
         polled.add(4, events.get(2)); // the outbox republished it: the poll holds it twice
         Meter handled = new Meter();
         Meter duplicates = new Meter();
-        RecordedDelivery delivery = new RecordedDelivery(consumer, jdbi, new Recording(consumer, 4), handled,
-                duplicates);
+        Recording handler = new Recording(consumer, 4);
+        RecordedDelivery delivery = new RecordedDelivery(consumer, jdbi, handler, handled, duplicates);
 
         int done = delivery.deliver(polled, (event, e) -> {
             throw new AssertionError("nothing fails here", e);
@@ -73,6 +73,7 @@ class RecordedDeliveryTest {
         assertThat(transactions(consumer)).as("11 events in batches of 4: 3 transactions").isEqualTo(3);
         assertThat(handled.getCount()).isEqualTo(9);
         assertThat(duplicates.getCount()).isEqualTo(2);
+        assertThat(handler.unprepared).as("every batch is handled by the handler its look-ahead returned").isEmpty();
     }
 
     @Test
@@ -88,6 +89,8 @@ class RecordedDeliveryTest {
 
         assertThat(done).as("the events before the failing one").isEqualTo(5);
         assertThat(failed).containsExactly(events.get(5));
+        assertThat(handler.unprepared).as("a failed batch is redone alone, without its look-ahead")
+                .containsExactly(events.get(4).eventId(), events.get(5).eventId());
         assertThat(handledIds(consumer)).containsExactlyElementsOf(ids(events.subList(0, 5)));
         assertThat(processed(consumer)).as("only what committed is marked")
                 .isEqualTo(Set.copyOf(ids(events.subList(0, 5))));
@@ -131,6 +134,8 @@ class RecordedDeliveryTest {
         private final String consumer;
         private final int batchSize;
         private final List<List<UUID>> prepared = new CopyOnWriteArrayList<>();
+        /** Events given to this handler itself, not to the one {@link #prepare} returned. */
+        private final List<UUID> unprepared = new CopyOnWriteArrayList<>();
         private volatile UUID failOn;
         private volatile String wanted;
         private volatile boolean prepareFails;
@@ -142,6 +147,11 @@ class RecordedDeliveryTest {
 
         @Override
         public void handle(Handle handle, EventEnvelope event) {
+            unprepared.add(event.eventId());
+            write(handle, event);
+        }
+
+        private void write(Handle handle, EventEnvelope event) {
             handle.execute("INSERT INTO batch_handled (consumer, event_id) VALUES (?, ?)", consumer,
                     event.eventId());
             if (event.eventId().equals(failOn)) {
@@ -160,11 +170,17 @@ class RecordedDeliveryTest {
         }
 
         @Override
-        public void prepare(List<EventEnvelope> events) {
+        public EventHandler prepare(List<EventEnvelope> events) {
             prepared.add(ids(events));
             if (prepareFails) {
                 throw new IllegalStateException("the look-ahead fails");
             }
+            // What a real look-ahead hands over: this batch's events are handled knowing they were prepared.
+            Set<UUID> ahead = Set.copyOf(ids(events));
+            return (handle, event) -> {
+                assertThat(ahead).contains(event.eventId());
+                write(handle, event);
+            };
         }
     }
 

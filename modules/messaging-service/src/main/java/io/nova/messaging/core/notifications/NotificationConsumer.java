@@ -4,6 +4,7 @@ import io.nova.contracts.EventTypes;
 import io.nova.kernel.api.Ids;
 import io.nova.kernel.events.EventEnvelope;
 import io.nova.kernel.events.EventHandler;
+import io.nova.messaging.core.People;
 import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;
@@ -48,20 +49,28 @@ public final class NotificationConsumer implements EventHandler {
         return EventTypes.USER_BLOCKED.equals(event.type()) || NotificationSources.reads(event.type());
     }
 
-    /** Asks user-service about the batch's blocks at once, before the transaction (see {@link #batchSize}). */
+    /**
+     * Looks up the batch's blocks at once, before the transaction (see {@link #batchSize}); the batch is then
+     * handled with those answers.
+     */
     @Override
-    public void prepare(List<EventEnvelope> events) {
+    public EventHandler prepare(List<EventEnvelope> events) {
         List<Contribution> contributions = new ArrayList<>();
         for (EventEnvelope event : events) {
             NotificationSources.of(event).stream()
                     .filter(contribution -> contribution.kind() != NotificationKind.MESSAGE)
                     .forEach(contributions::add);
         }
-        notifications.lookAhead(contributions);
+        People.Blocks ahead = notifications.lookAhead(contributions);
+        return (handle, event) -> handle(handle, event, ahead);
     }
 
     @Override
     public void handle(Handle handle, EventEnvelope event) {
+        handle(handle, event, People.Blocks.NONE);
+    }
+
+    private void handle(Handle handle, EventEnvelope event, People.Blocks ahead) {
         if (EventTypes.USER_BLOCKED.equals(event.type())) {
             Optional<UUID> blocker = Ids.parse(event.payload().path("blocker_id").asText(null));
             Optional<UUID> blocked = Ids.parse(event.payload().path("blocked_id").asText(null));
@@ -74,7 +83,7 @@ public final class NotificationConsumer implements EventHandler {
             if (contribution.kind() == NotificationKind.MESSAGE) {
                 offline.claim(handle, contribution);
             } else {
-                notifications.apply(handle, contribution);
+                notifications.apply(handle, contribution, ahead);
             }
         }
     }

@@ -44,30 +44,39 @@ public final class NotificationService {
 
     /** Applies one contribution: added when the rules let the owner hear of it, or taken back. */
     public void apply(Handle handle, Contribution contribution) {
+        apply(handle, contribution, People.Blocks.NONE);
+    }
+
+    /** {@link #apply}, with the blocks a {@link #lookAhead} found for the contribution's batch. */
+    public void apply(Handle handle, Contribution contribution, People.Blocks ahead) {
         if (contribution.change() == Contribution.Change.REMOVE) {
             remove(handle, contribution);
-        } else if (mayNotify(contribution)) {
+        } else if (mayNotify(contribution, ahead)) {
             add(handle, contribution);
         }
     }
 
     /**
      * Whether the owner may hear of it: never their own doing; never across a block either way. The block is
-     * asked last, as user-service (through the relationship cache) answers it now.
+     * asked last, as user-service (through the relationship cache) answers it now — or answered when the batch
+     * was looked up ahead, moments before.
      */
-    public boolean mayNotify(Contribution contribution) {
-        if (NotificationRules.isSelf(contribution.owner(), contribution.actor())) {
+    private boolean mayNotify(Contribution contribution, People.Blocks ahead) {
+        UUID owner = contribution.owner();
+        UUID actor = contribution.actor();
+        if (NotificationRules.isSelf(owner, actor)) {
             return false;
         }
-        boolean blocked = !people.blockedEitherWay(contribution.owner(), List.of(contribution.actor())).isEmpty();
-        return NotificationRules.mayNotify(contribution.owner(), contribution.actor(), blocked);
+        boolean blocked = ahead.eitherWay(owner, actor)
+                .orElseGet(() -> !people.blockedEitherWay(owner, List.of(actor)).isEmpty());
+        return NotificationRules.mayNotify(owner, actor, blocked);
     }
 
     /**
-     * Contributions about to be applied one by one: the blocks {@link #mayNotify} will ask about are asked ahead,
-     * all at once, so applying them does not wait for user-service once per contribution.
+     * Contributions about to be applied one by one: the blocks {@link #mayNotify} will ask about are looked up
+     * ahead, all at once, so applying them does not wait for Redis and user-service once per contribution.
      */
-    public void lookAhead(List<Contribution> contributions) {
+    public People.Blocks lookAhead(List<Contribution> contributions) {
         Map<UUID, Set<UUID>> actorsByOwner = new HashMap<>();
         for (Contribution contribution : contributions) {
             if (contribution.change() == Contribution.Change.ADD
@@ -75,9 +84,7 @@ public final class NotificationService {
                 actorsByOwner.computeIfAbsent(contribution.owner(), owner -> new HashSet<>()).add(contribution.actor());
             }
         }
-        if (!actorsByOwner.isEmpty()) {
-            people.lookAhead(actorsByOwner);
-        }
+        return actorsByOwner.isEmpty() ? People.Blocks.NONE : people.lookAhead(actorsByOwner);
     }
 
     /** A block: what each of the two contributed to the other's notifications goes. */
