@@ -1,9 +1,12 @@
 package io.nova.clients;
 
+import com.google.common.collect.Lists;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.nova.contracts.RelationshipVersions;
 import io.nova.kernel.grpc.GrpcCalls;
 import io.nova.proto.user.v1.GetRelationshipRequest;
+import io.nova.proto.user.v1.GetRelationshipsRequest;
+import io.nova.proto.user.v1.GetRelationshipsResponse;
 import io.nova.proto.user.v1.Relationship;
 import io.nova.proto.user.v1.UserServiceGrpc;
 
@@ -11,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,15 +23,18 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * How users relate (follows, blocks), from user-service's {@code GetRelationship}, for every service that decides
- * by it. Single answers are cached only while both users' relationship versions are unchanged, so a block takes
- * effect at once ({@link RelationshipCache}). A service's clients package adapts the answers to the types its
- * core owns.
+ * How users relate (follows, blocks), from user-service's {@code GetRelationship} (one pair) and
+ * {@code GetRelationships} (many), for every service that decides by it. Answers are cached only while both users'
+ * relationship versions are unchanged, so a block takes effect at once ({@link RelationshipCache}); many pairs cost
+ * one Redis round trip and at most one call. A service's clients package adapts the answers to the types its core
+ * owns.
  */
 public final class Relationships {
 
     /** The peer's name in errors and logs ({@code GrpcCalls}). */
     public static final String SERVICE = "user-service";
+    /** Pairs per {@code GetRelationships} call: user-service's limit. */
+    static final int MAX_PAIRS = 500;
 
     private final UserServiceGrpc.UserServiceFutureStub users;
     private final RelationshipCache cache;
@@ -59,51 +65,71 @@ public final class Relationships {
     }
 
     /**
-     * How each viewer relates to each of their others, looked up together for a batch of work: every user's
-     * version read in one Redis round trip, the pairs cached under those versions taken from the cache, the rest
-     * asked of user-service all at once (and cached). The answers are the ones a request starting now would get.
-     * Best effort: a pair whose call failed is left out, and its caller asks again with {@link #later}.
+     * How each viewer relates to each of their others, looked up together for a batch of work: see {@link #of}.
+     * The answers are the ones a request starting now would get. Best effort: pairs whose call failed are left
+     * out, and their caller asks again with {@link #later}.
      */
     public Map<UUID, Map<UUID, Relationship>> glance(Map<UUID, ? extends Collection<UUID>> othersByViewer) {
+        return lookUp(othersByViewer, false);
+    }
+
+    /**
+     * The viewer's relation to each of {@code others}: every user's version read in one Redis round trip, the
+     * pairs cached under those versions taken from the cache, the rest asked in one {@code GetRelationships}
+     * call (and cached). A peer that fails is a 503.
+     */
+    public Map<UUID, Relationship> of(UUID viewer, Collection<UUID> others) {
+        return lookUp(Map.of(viewer, others), true).getOrDefault(viewer, Map.of());
+    }
+
+    private Map<UUID, Map<UUID, Relationship>> lookUp(Map<UUID, ? extends Collection<UUID>> othersByViewer,
+                                                      boolean strict) {
         Set<UUID> everyone = new HashSet<>(othersByViewer.keySet());
         othersByViewer.values().forEach(everyone::addAll);
         Optional<Map<UUID, String>> versions = cache.versions(everyone);
         Map<UUID, Map<UUID, Relationship>> found = new HashMap<>();
-        Map<UUID, Map<UUID, ListenableFuture<Relationship>>> asked = new HashMap<>();
-        othersByViewer.forEach((viewer, others) -> others.forEach(other -> {
-            Optional<List<String>> pair = versions.map(all -> List.of(all.get(viewer), all.get(other)));
-            Optional<Relationship> cached = pair.flatMap(current -> cache.get(viewer, other, current));
+        List<GetRelationshipRequest> missing = new ArrayList<>();
+        othersByViewer.forEach((viewer, others) -> new LinkedHashSet<>(others).forEach(other -> {
+            Optional<Relationship> cached = versions.flatMap(all -> cache.get(viewer, other, pair(all, viewer, other)));
             if (cached.isPresent()) {
                 found.computeIfAbsent(viewer, v -> new HashMap<>()).put(other, cached.get());
             } else {
-                asked.computeIfAbsent(viewer, v -> new HashMap<>())
-                        .put(other, users.getRelationship(request(viewer, other)));
+                missing.add(request(viewer, other));
             }
         }));
-        asked.forEach((viewer, pending) -> pending.forEach((other, answer) -> {
+        // All chunks in flight at once; a chunk's answers are kept under the versions read before it was asked.
+        List<List<GetRelationshipRequest>> chunks = Lists.partition(missing, MAX_PAIRS);
+        List<ListenableFuture<GetRelationshipsResponse>> calls = chunks.stream()
+                .map(chunk -> users.getRelationships(GetRelationshipsRequest.newBuilder().addAllPairs(chunk).build()))
+                .toList();
+        for (int i = 0; i < chunks.size(); i++) {
+            List<Relationship> answers;
             try {
-                Relationship relationship = GrpcCalls.await(SERVICE, answer);
-                versions.ifPresent(all -> cache.put(viewer, other, List.of(all.get(viewer), all.get(other)),
-                        relationship));
-                found.computeIfAbsent(viewer, v -> new HashMap<>()).put(other, relationship);
+                answers = GrpcCalls.await(SERVICE, calls.get(i)).getRelationshipsList();
             } catch (RuntimeException e) {
-                // Left out: the caller's own ask meets the failure itself and reports it where it matters.
+                if (strict) {
+                    throw e;
+                }
+                continue; // left out: the caller's own ask meets the failure and reports it where it matters
             }
-        }));
+            List<GetRelationshipRequest> asked = chunks.get(i);
+            if (answers.size() != asked.size()) {
+                throw new IllegalStateException(SERVICE + " answered " + answers.size() + " relationships for "
+                        + asked.size() + " pairs");
+            }
+            for (int j = 0; j < asked.size(); j++) {
+                UUID viewer = UUID.fromString(asked.get(j).getUserId());
+                UUID other = UUID.fromString(asked.get(j).getOtherUserId());
+                Relationship relationship = answers.get(j);
+                versions.ifPresent(all -> cache.put(viewer, other, pair(all, viewer, other), relationship));
+                found.computeIfAbsent(viewer, v -> new HashMap<>()).put(other, relationship);
+            }
+        }
         return found;
     }
 
-    /** The viewer's relation to each of {@code others}, asked in parallel, one call per other user. */
-    public Map<UUID, Relationship> of(UUID viewer, Collection<UUID> others) {
-        Map<UUID, ListenableFuture<Relationship>> pending = new LinkedHashMap<>();
-        for (UUID other : others) {
-            pending.put(other, users.getRelationship(request(viewer, other)));
-        }
-        Map<UUID, Relationship> relationships = new HashMap<>();
-        for (Map.Entry<UUID, ListenableFuture<Relationship>> entry : pending.entrySet()) {
-            relationships.put(entry.getKey(), GrpcCalls.await(SERVICE, entry.getValue()));
-        }
-        return relationships;
+    private static List<String> pair(Map<UUID, String> versions, UUID viewer, UUID other) {
+        return List.of(versions.get(viewer), versions.get(other));
     }
 
     private static GetRelationshipRequest request(UUID viewer, UUID other) {

@@ -4,7 +4,10 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.nova.kernel.grpc.GrpcChannels;
+import io.nova.kernel.errors.DomainException;
+import io.nova.kernel.grpc.GrpcErrors;
 import io.nova.proto.user.v1.GetRelationshipRequest;
+import io.nova.proto.user.v1.GetRelationshipsRequest;
 import io.nova.proto.user.v1.GetUserSummariesRequest;
 import io.nova.proto.user.v1.GetUserSummariesResponse;
 import io.nova.proto.user.v1.GetUsersByUsernameRequest;
@@ -15,6 +18,7 @@ import io.nova.proto.user.v1.UserExistsRequest;
 import io.nova.proto.user.v1.UserServiceGrpc;
 import io.nova.proto.user.v1.UserSummary;
 import io.nova.testing.ApiClient;
+import io.nova.user.core.UserDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +124,69 @@ class UserGrpcTest extends RunningUserService {
                 .setUserId("x").setOtherUserId(bob.id()).build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    }
+
+    @Test
+    void relationshipsOfManyPairsInTheOrderAsked() {
+        TestUsers.User ann = users.register();
+        TestUsers.User bob = users.register();
+        TestUsers.User cid = users.register();
+        follow(ann, bob);
+        follow(cid, ann);
+        http.send("PUT", "/api/v1/relationships/blocks/" + cid.id(), bob.token(), null);
+        String nobody = UUID.randomUUID().toString();
+
+        List<GetRelationshipRequest> pairs = List.of(pair(ann.id(), bob.id()), pair(bob.id(), ann.id()),
+                pair(ann.id(), cid.id()), pair(cid.id(), bob.id()), pair(ann.id(), nobody), pair(ann.id(), bob.id()));
+
+        List<Relationship> answers = grpc.getRelationships(GetRelationshipsRequest.newBuilder().addAllPairs(pairs)
+                .build()).getRelationshipsList();
+
+        assertThat(answers).hasSize(6);
+        assertThat(answers.get(0)).isEqualTo(relationship(true, false, false, false));
+        assertThat(answers.get(1)).isEqualTo(relationship(false, true, false, false));
+        assertThat(answers.get(2)).isEqualTo(relationship(false, true, false, false));
+        assertThat(answers.get(3)).isEqualTo(relationship(false, false, false, true));
+        assertThat(answers.get(4)).as("no user, no relation").isEqualTo(Relationship.getDefaultInstance());
+        assertThat(answers.get(5)).as("a pair asked twice, answered twice").isEqualTo(answers.get(0));
+        for (int i = 0; i < pairs.size(); i++) {
+            assertThat(answers.get(i)).as("pair %d, as GetRelationship answers it", i)
+                    .isEqualTo(grpc.getRelationship(pairs.get(i)));
+        }
+        assertThat(grpc.getRelationships(GetRelationshipsRequest.getDefaultInstance()).getRelationshipsCount())
+                .isZero();
+    }
+
+    @Test
+    void relationshipsRefuseMalformedIdsAndTooManyPairs() {
+        TestUsers.User ann = users.register();
+        assertThatThrownBy(() -> grpc.getRelationships(GetRelationshipsRequest.newBuilder()
+                .addPairs(pair(ann.id(), ann.id())).addPairs(pair(ann.id(), "not-an-id")).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    DomainException error = GrpcErrors.fromStatus("user-service", e);
+                    assertThat(error.code()).isEqualTo("invalid_id");
+                    assertThat(error.details()).containsEntry("field", "pairs[1].other_user_id");
+                });
+        GetRelationshipsRequest.Builder tooMany = GetRelationshipsRequest.newBuilder();
+        for (int i = 0; i <= UserDirectory.MAX_PAIRS; i++) {
+            tooMany.addPairs(pair(ann.id(), UUID.randomUUID().toString()));
+        }
+        assertThatThrownBy(() -> grpc.getRelationships(tooMany.build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(GrpcErrors.fromStatus("user-service", e).code()).isEqualTo("too_many_pairs");
+                });
+    }
+
+    private static GetRelationshipRequest pair(String user, String other) {
+        return GetRelationshipRequest.newBuilder().setUserId(user).setOtherUserId(other).build();
+    }
+
+    private static Relationship relationship(boolean following, boolean followedBy, boolean blocking,
+                                             boolean blockedBy) {
+        return Relationship.newBuilder().setFollowing(following).setFollowedBy(followedBy).setBlocking(blocking)
+                .setBlockedBy(blockedBy).build();
     }
 
     @Test

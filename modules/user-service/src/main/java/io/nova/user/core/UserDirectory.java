@@ -12,6 +12,7 @@ import io.nova.user.db.ProfileRow;
 import io.nova.user.db.ProfileStore;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,8 @@ import java.util.UUID;
 public final class UserDirectory {
 
     public static final int MAX_SUMMARIES = 100;
+    /** Pairs per {@link #relationships} call. */
+    public static final int MAX_PAIRS = 500;
     static final int DEFAULT_FOLLOWERS = 500;
     static final int MAX_FOLLOWERS = 1000;
 
@@ -68,6 +71,26 @@ public final class UserDirectory {
         UUID user = requiredId(userId, "user_id");
         UUID other = requiredId(otherUserId, "other_user_id");
         return ProfileViews.relationship(jdbi.withHandle(handle -> graph.relation(handle, user, other)));
+    }
+
+    /**
+     * How each pair's first user relates to its second, in the order given. Every id must be one (a malformed id
+     * is the caller's bug, named with its position); at most {@link #MAX_PAIRS}.
+     */
+    public List<RelationshipView> relationships(List<Map.Entry<String, String>> pairs) {
+        if (pairs.size() > MAX_PAIRS) {
+            throw DomainException.invalid("too_many_pairs", "at most " + MAX_PAIRS + " pairs per call, got "
+                    + pairs.size());
+        }
+        List<UUID> users = new ArrayList<>(pairs.size());
+        List<UUID> others = new ArrayList<>(pairs.size());
+        for (int i = 0; i < pairs.size(); i++) {
+            users.add(requiredId(pairs.get(i).getKey(), "pairs[" + i + "].user_id"));
+            others.add(requiredId(pairs.get(i).getValue(), "pairs[" + i + "].other_user_id"));
+        }
+        return jdbi.withHandle(handle -> graph.relationsOfPairs(handle, users, others)).stream()
+                .map(ProfileViews::relationship)
+                .toList();
     }
 
     /**

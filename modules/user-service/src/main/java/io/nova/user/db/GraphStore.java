@@ -119,6 +119,30 @@ public final class GraphStore {
         return result;
     }
 
+    /**
+     * How each {@code users[i]} relates to {@code others[i]}, in the order given: one query for a batch of pairs
+     * that may share no user at all (the likes of many users on many posts).
+     */
+    public List<Relation> relationsOfPairs(Handle handle, List<UUID> users, List<UUID> others) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("""
+                        SELECT p.other,
+                               EXISTS (SELECT 1 FROM follows WHERE follower_id = p.viewer AND followee_id = p.other),
+                               EXISTS (SELECT 1 FROM follows WHERE follower_id = p.other AND followee_id = p.viewer),
+                               EXISTS (SELECT 1 FROM blocks WHERE blocker_id = p.viewer AND blocked_id = p.other),
+                               EXISTS (SELECT 1 FROM blocks WHERE blocker_id = p.other AND blocked_id = p.viewer)
+                          FROM unnest(CAST(:users AS uuid[]), CAST(:others AS uuid[]))
+                               WITH ORDINALITY AS p(viewer, other, position)
+                         ORDER BY p.position""")
+                .bind("users", users.toArray(UUID[]::new))
+                .bind("others", others.toArray(UUID[]::new))
+                .map((rs, ctx) -> new Relation(rs.getObject(1, UUID.class), rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getBoolean(4), rs.getBoolean(5)))
+                .list();
+    }
+
     /** Whether either of the two blocks the other. */
     public boolean blockedEitherWay(Handle handle, UUID one, UUID other) {
         return handle.createQuery("""

@@ -5,6 +5,8 @@ import io.grpc.stub.StreamObserver;
 import io.nova.kernel.paging.Keyset;
 import io.nova.kernel.paging.Page;
 import io.nova.proto.user.v1.GetRelationshipRequest;
+import io.nova.proto.user.v1.GetRelationshipsRequest;
+import io.nova.proto.user.v1.GetRelationshipsResponse;
 import io.nova.proto.user.v1.GetUserSummariesRequest;
 import io.nova.proto.user.v1.GetUserSummariesResponse;
 import io.nova.proto.user.v1.GetUsersByUsernameRequest;
@@ -21,6 +23,7 @@ import io.nova.user.core.UserDirectory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * nova.user.v1.UserService for the other services: translates messages to {@link UserDirectory} calls and back.
@@ -47,13 +50,27 @@ public final class UserGrpcService extends UserServiceGrpc.UserServiceImplBase {
 
     @Override
     public void getRelationship(GetRelationshipRequest request, StreamObserver<Relationship> response) {
-        RelationshipView relation = directory.relationship(request.getUserId(), request.getOtherUserId());
-        reply(response, Relationship.newBuilder()
+        reply(response, relationship(directory.relationship(request.getUserId(), request.getOtherUserId())));
+    }
+
+    @Override
+    public void getRelationships(GetRelationshipsRequest request,
+                                 StreamObserver<GetRelationshipsResponse> response) {
+        List<Map.Entry<String, String>> pairs = request.getPairsList().stream()
+                .map(pair -> Map.entry(pair.getUserId(), pair.getOtherUserId()))
+                .toList();
+        GetRelationshipsResponse.Builder answer = GetRelationshipsResponse.newBuilder();
+        directory.relationships(pairs).forEach(relation -> answer.addRelationships(relationship(relation)));
+        reply(response, answer.build());
+    }
+
+    private static Relationship relationship(RelationshipView relation) {
+        return Relationship.newBuilder()
                 .setFollowing(relation.following())
                 .setFollowedBy(relation.followedBy())
                 .setBlocking(relation.blocking())
                 .setBlockedBy(relation.blockedBy())
-                .build());
+                .build();
     }
 
     @Override
