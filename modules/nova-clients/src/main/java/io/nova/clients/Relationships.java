@@ -4,11 +4,14 @@ import com.google.common.collect.Lists;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.nova.contracts.RelationshipVersions;
 import io.nova.kernel.grpc.GrpcCalls;
+import io.nova.kernel.grpc.GrpcErrors;
 import io.nova.proto.user.v1.GetRelationshipRequest;
 import io.nova.proto.user.v1.GetRelationshipsRequest;
 import io.nova.proto.user.v1.GetRelationshipsResponse;
 import io.nova.proto.user.v1.Relationship;
 import io.nova.proto.user.v1.UserServiceGrpc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +33,8 @@ import java.util.function.Supplier;
  * owns.
  */
 public final class Relationships {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Relationships.class);
 
     /** The peer's name in errors and logs ({@code GrpcCalls}). */
     public static final String SERVICE = "user-service";
@@ -114,8 +119,12 @@ public final class Relationships {
             }
             List<GetRelationshipRequest> asked = chunks.get(i);
             if (answers.size() != asked.size()) {
-                throw new IllegalStateException(SERVICE + " answered " + answers.size() + " relationships for "
-                        + asked.size() + " pairs");
+                // A peer that breaks the contract is a peer that failed: 503 for the caller, the cause in the log.
+                LOG.error("{} answered {} relationships for {} pairs", SERVICE, answers.size(), asked.size());
+                if (strict) {
+                    throw GrpcErrors.unavailable(SERVICE);
+                }
+                continue;
             }
             for (int j = 0; j < asked.size(); j++) {
                 UUID viewer = UUID.fromString(asked.get(j).getUserId());
