@@ -92,6 +92,29 @@ class ContentGrpcTest extends RunningContentStack {
     }
 
     @Test
+    void aBatchNeverUsesARelationSeenBeforeAFollowOrBlock() {
+        People.Person ann = people.register();
+        People.Person bob = people.register();
+        People.Person viewer = people.register();
+        String annOpen = post(ann, "text", "ann, for everyone");
+        String annClosed = post(ann, "text", "ann, for followers", "visibility", "followers");
+        String bobOpen = post(bob, "text", "bob, for everyone");
+        String[] page = {annClosed, bobOpen, annOpen};
+        // The same viewer–author pairs each time: cached between the reads, so only the relationship versions that
+        // user-service changes before it confirms a follow or block can make each read right.
+        assertThat(posts(viewer, page)).extracting(Post::getId).containsExactly(bobOpen, annOpen);
+        assertThat(posts(viewer, page)).extracting(Post::getId).containsExactly(bobOpen, annOpen);
+
+        people.follow(viewer, ann);
+        assertThat(posts(viewer, page)).extracting(Post::getId).containsExactly(annClosed, bobOpen, annOpen);
+
+        people.block(bob, viewer);
+        assertThat(posts(viewer, page)).extracting(Post::getId).containsExactly(annClosed, annOpen);
+        people.unblock(bob, viewer);
+        assertThat(posts(viewer, page)).extracting(Post::getId).containsExactly(annClosed, bobOpen, annOpen);
+    }
+
+    @Test
     void badRequestsAreInvalidArgument() {
         People.Person ann = people.register();
         GetPostsRequest.Builder tooMany = GetPostsRequest.newBuilder().setViewerId(ann.id());
