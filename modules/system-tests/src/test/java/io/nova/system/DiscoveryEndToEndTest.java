@@ -160,8 +160,9 @@ class DiscoveryEndToEndTest {
         assertThat(content.send("DELETE", "/api/v1/posts/" + top, author.token(), null).statusCode()).isIn(200, 204);
         await("the list after a delete", () -> only(mine, discover(viewer)), List.of());
 
-        // The deleted post's #trend no longer counts (the delete was applied: the list above shows it).
-        assertThat(tagNames(viewer)).doesNotContain("trend");
+        // The deleted post's #trend stops counting once discovery's consumer applies post.deleted. The list above
+        // does not prove that yet: it drops the post as soon as content-service hides it when hydrating.
+        await("#trend gone from the trending tags", () -> tagNames(viewer).contains("trend"), Boolean.FALSE);
     }
 
     @Test
