@@ -3,6 +3,7 @@ package io.nova.clients;
 import com.google.common.collect.Lists;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.nova.contracts.RelationshipVersions;
+import io.nova.contracts.UserServiceLimits;
 import io.nova.kernel.grpc.GrpcCalls;
 import io.nova.kernel.grpc.GrpcErrors;
 import io.nova.proto.user.v1.GetRelationshipRequest;
@@ -38,8 +39,6 @@ public final class Relationships {
 
     /** The peer's name in errors and logs ({@code GrpcCalls}). */
     public static final String SERVICE = "user-service";
-    /** Pairs per {@code GetRelationships} call: user-service's limit. */
-    static final int MAX_PAIRS = 500;
 
     private final UserServiceGrpc.UserServiceFutureStub users;
     private final RelationshipCache cache;
@@ -89,6 +88,9 @@ public final class Relationships {
 
     private Map<UUID, Map<UUID, Relationship>> lookUp(Map<UUID, ? extends Collection<UUID>> othersByViewer,
                                                       boolean strict) {
+        if (othersByViewer.values().stream().allMatch(Collection::isEmpty)) {
+            return Map.of(); // no pair: nothing to read, not even the versions
+        }
         Set<UUID> everyone = new HashSet<>(othersByViewer.keySet());
         othersByViewer.values().forEach(everyone::addAll);
         Optional<Map<UUID, String>> versions = cache.versions(everyone);
@@ -103,7 +105,7 @@ public final class Relationships {
             }
         }));
         // All chunks in flight at once; a chunk's answers are kept under the versions read before it was asked.
-        List<List<GetRelationshipRequest>> chunks = Lists.partition(missing, MAX_PAIRS);
+        List<List<GetRelationshipRequest>> chunks = Lists.partition(missing, UserServiceLimits.MAX_RELATIONSHIP_PAIRS);
         List<ListenableFuture<GetRelationshipsResponse>> calls = chunks.stream()
                 .map(chunk -> users.getRelationships(GetRelationshipsRequest.newBuilder().addAllPairs(chunk).build()))
                 .toList();

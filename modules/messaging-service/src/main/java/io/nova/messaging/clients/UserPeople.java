@@ -19,8 +19,8 @@ import java.util.UUID;
 
 /**
  * {@link People} from user-service (gRPC): {@code UserExists} for each id, asked in parallel, and blocks from its
- * relationships — a single one cached under relationship versions ({@link Relationships}), so checking a direct
- * conversation before every message costs a Redis round trip, not a call; a batch's looked up together.
+ * relationships, cached under relationship versions ({@link Relationships}): checking a direct conversation before
+ * every message costs a Redis round trip, not a call, and a batch's blocks are looked up together.
  */
 public final class UserPeople implements People {
 
@@ -56,9 +56,7 @@ public final class UserPeople implements People {
 
     @Override
     public Set<UUID> blockedEitherWay(UUID user, Collection<UUID> others) {
-        Map<UUID, Relationship> found = others.size() == 1
-                ? Map.of(others.iterator().next(), relationships.later(user, others.iterator().next()).get())
-                : relationships.of(user, others);
+        Map<UUID, Relationship> found = relationships.of(user, others);
         Set<UUID> blocked = new LinkedHashSet<>();
         found.forEach((other, relationship) -> {
             if (relationship.getBlocking() || relationship.getBlockedBy()) {

@@ -1,5 +1,6 @@
 package io.nova.user.core;
 
+import io.nova.contracts.UserServiceLimits;
 import io.nova.kernel.api.Ids;
 import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.paging.Cursor;
@@ -29,8 +30,8 @@ import java.util.UUID;
 public final class UserDirectory {
 
     public static final int MAX_SUMMARIES = 100;
-    /** Pairs per {@link #relationships} call. */
-    public static final int MAX_PAIRS = 500;
+    /** Pairs per {@link #relationships} call (the limit user-service's callers split by). */
+    public static final int MAX_PAIRS = UserServiceLimits.MAX_RELATIONSHIP_PAIRS;
     static final int DEFAULT_FOLLOWERS = 500;
     static final int MAX_FOLLOWERS = 1000;
 

@@ -7,7 +7,9 @@ import org.jdbi.v3.core.Handle;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,24 +99,9 @@ public final class GraphStore {
 
     /** The viewer's relation to each of {@code others}; ids without any relation map to {@link Relation#none}. */
     public Map<UUID, Relation> relations(Handle handle, UUID viewer, Collection<UUID> others) {
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(others));
         Map<UUID, Relation> result = new HashMap<>();
-        for (UUID other : others) {
-            result.put(other, Relation.none(other));
-        }
-        if (others.isEmpty()) {
-            return result;
-        }
-        handle.createQuery("""
-                        SELECT o.id,
-                               EXISTS (SELECT 1 FROM follows WHERE follower_id = :viewer AND followee_id = o.id) AS following,
-                               EXISTS (SELECT 1 FROM follows WHERE follower_id = o.id AND followee_id = :viewer) AS followed_by,
-                               EXISTS (SELECT 1 FROM blocks WHERE blocker_id = :viewer AND blocked_id = o.id) AS blocking,
-                               EXISTS (SELECT 1 FROM blocks WHERE blocker_id = o.id AND blocked_id = :viewer) AS blocked_by
-                          FROM unnest(CAST(:others AS uuid[])) AS o(id)""")
-                .bind("viewer", viewer)
-                .bind("others", others.toArray(UUID[]::new))
-                .map((rs, ctx) -> new Relation(rs.getObject("id", UUID.class), rs.getBoolean("following"),
-                        rs.getBoolean("followed_by"), rs.getBoolean("blocking"), rs.getBoolean("blocked_by")))
+        relationsOfPairs(handle, Collections.nCopies(distinct.size(), viewer), distinct)
                 .forEach(relation -> result.put(relation.userId(), relation));
         return result;
     }
