@@ -27,6 +27,7 @@ import io.nova.content.db.PostStore;
 import io.nova.content.grpc.ContentGrpcService;
 import io.nova.content.resources.CommentsResource;
 import io.nova.content.resources.PostsResource;
+import io.nova.contracts.OwnPostMarks;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
 import io.nova.proto.user.v1.UserServiceGrpc;
@@ -60,7 +61,7 @@ public final class ContentServiceApplication extends NovaApplication<ContentServ
         PostViews views = new PostViews(users, media);
         SettledIds postIds = PostIdStore.create();
         PostService posts = new PostService(context.jdbi(), postStore, postIds, users, media, gate, views,
-                context.outbox());
+                context.outbox(), new OwnPostMarks(context.redis()));
         PostLists lists = new PostLists(context.jdbi(), postStore, bookmarkStore, users, gate, views);
         InteractionService interactions = new InteractionService(context.jdbi(), posts, postStore, new LikeStore(),
                 bookmarkStore, users, context.outbox());

@@ -31,14 +31,17 @@ public final class RelationshipVersions {
     /** Idle tokens are dropped after this; the next read draws a new one (one cache miss). */
     static final Duration KEEP = Duration.ofDays(1);
 
-    /** Each key's token, or the candidate in ARGV when it has none yet (stored for KEEP). One round trip. */
+    /**
+     * Each key's token, or when it has none yet a fresh one (stored for KEEP): ARGV's random draw and the key's place,
+     * so one draw per call serves every key. One round trip.
+     */
     private static final String CURRENT_OR_DRAW = """
             local tokens = {}
             for i, key in ipairs(KEYS) do
               local token = redis.call('GET', key)
               if not token then
-                token = ARGV[i]
-                redis.call('SET', key, token, 'PX', ARGV[#KEYS + 1])
+                token = ARGV[1] .. '.' .. i
+                redis.call('SET', key, token, 'PX', ARGV[2])
               end
               tokens[i] = token
             end
@@ -71,14 +74,11 @@ public final class RelationshipVersions {
 
     private List<String> tokens(List<UUID> users) {
         List<Object> keys = new ArrayList<>(users.size());
-        Object[] args = new Object[users.size() + 1];
-        for (int i = 0; i < users.size(); i++) {
-            keys.add(key(users.get(i)));
-            args[i] = UUID.randomUUID().toString();
+        for (UUID user : users) {
+            keys.add(key(user));
         }
-        args[users.size()] = Long.toString(KEEP.toMillis());
         return redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, CURRENT_OR_DRAW,
-                RScript.ReturnType.LIST, keys, args);
+                RScript.ReturnType.LIST, keys, UUID.randomUUID().toString(), Long.toString(KEEP.toMillis()));
     }
 
     /** Every cached relation of either user is stale from now on. */

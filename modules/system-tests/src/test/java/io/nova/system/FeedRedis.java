@@ -1,5 +1,6 @@
 package io.nova.system;
 
+import io.nova.contracts.OwnPostMarks;
 import io.nova.embedded.junit.TestPlatform;
 import io.nova.testing.People;
 import org.redisson.Redisson;
@@ -9,6 +10,7 @@ import org.redisson.config.Config;
 
 import java.net.URI;
 import java.util.Collection;
+import java.util.UUID;
 
 /**
  * What the feed keeps in the test platform's Redis, read directly (never through GET /feed, which would renew a
@@ -44,6 +46,21 @@ final class FeedRedis implements AutoCloseable {
     /** The timeline's marker: "ready", another state while it is built, null when the timeline is not kept. */
     String marker(People.Person user) {
         return redis.<String>getBucket(keyPrefix + "m:" + user.id(), StringCodec.INSTANCE).get();
+    }
+
+    /** Takes one post out of a timeline, as if the fan-out had not delivered it yet. */
+    void removeFromTimeline(People.Person user, String postId, People.Person author) {
+        redis.getScoredSortedSet(keyPrefix + "tl:" + user.id(), StringCodec.INSTANCE).remove(postId + ":" + author.id());
+    }
+
+    /** The post id the author's own-post mark names ({@link OwnPostMarks}), null when unmarked. */
+    String ownPostMark(People.Person author) {
+        return redis.<String>getBucket(OwnPostMarks.key(UUID.fromString(author.id())), StringCodec.INSTANCE).get();
+    }
+
+    /** The own-post marks as content-service and the fan-out set and clear them. */
+    OwnPostMarks ownPostMarks() {
+        return new OwnPostMarks(redis);
     }
 
     /** Everything in Redis gone, as after a restart without persistence. */

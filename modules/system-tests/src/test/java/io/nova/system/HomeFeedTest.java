@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +99,37 @@ class HomeFeedTest {
             String mine = client.post(me, "mine " + i);
             assertThat(client.ids(me)).first().isEqualTo(mine);
         }
+    }
+
+    /**
+     * Read-your-writes without asking content-service on every page: the feed reads the author's newest posts only
+     * while they are marked as having one the fan-out has not delivered; once it has, the mark is gone and the
+     * timeline alone answers. The lag is made here by taking the delivered post out of the timeline again.
+     */
+    @Test
+    void myOwnPostIsReadFromContentServiceOnlyUntilTheFanOutHasDeliveredIt() throws Exception {
+        People.Person me = people.register();
+        awaitReady(me);
+        String mine = client.post(me, "mine, delivered");
+        long deadline = System.nanoTime() + FeedClient.EVENTUAL.toNanos();
+        while (redis.ownPostMark(me) != null
+                || redis.timeline(me).stream().noneMatch(member -> ((String) member).startsWith(mine))) {
+            assertThat(System.nanoTime() < deadline).as("fan-out delivered " + mine + " and cleared the mark")
+                    .isTrue();
+            Thread.sleep(20);
+        }
+        redis.removeFromTimeline(me, mine, me);
+
+        redis.ownPostMarks().mark(UUID.fromString(me.id()), UUID.fromString(mine));
+        assertThat(client.ids(me)).first().isEqualTo(mine);
+
+        // A mark naming another post is not cleared by this one's fan-out.
+        redis.ownPostMarks().clear(UUID.fromString(me.id()), UUID.randomUUID());
+        assertThat(redis.ownPostMark(me)).isEqualTo(mine);
+
+        redis.ownPostMarks().clear(UUID.fromString(me.id()), UUID.fromString(mine));
+        assertThat(redis.ownPostMark(me)).isNull();
+        assertThat(client.ids(me)).doesNotContain(mine);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.nova.user;
 
 import io.dropwizard.core.setup.Environment;
+import io.nova.contracts.OwnPostMarks;
 import io.nova.contracts.Topics;
 import io.nova.kernel.ServiceContext;
 import io.nova.user.core.PostCatalog;
@@ -32,6 +33,7 @@ final class FeedWiring {
                 rebuilds);
         environment.jersey().register(new FeedResource(feed));
         context.consume(config.getConsumer(), List.of(Topics.CONTENT_EVENTS, Topics.USER_EVENTS),
-                new FeedFanOut(context.jdbi(), store, timelines, catalog, config.getFanOutMaxFollowers()));
+                new FeedFanOut(context.jdbi(), store, timelines, catalog, config.getFanOutMaxFollowers(),
+                        new OwnPostMarks(context.redis())));
     }
 }

@@ -8,6 +8,7 @@ import io.nova.kernel.db.SettledIds;
 import io.nova.content.db.PostRow;
 import io.nova.content.db.PostStore;
 import io.nova.contracts.EventTypes;
+import io.nova.contracts.OwnPostMarks;
 import io.nova.contracts.Topics;
 import io.nova.kernel.api.Ids;
 import io.nova.kernel.auth.NovaPrincipal;
@@ -16,6 +17,9 @@ import io.nova.kernel.errors.DomainException;
 import io.nova.kernel.events.Outbox;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.redisson.client.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,6 +36,8 @@ import java.util.UUID;
  */
 public final class PostService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PostService.class);
+
     private final Jdbi jdbi;
     private final PostStore posts;
     private final SettledIds postIds;
@@ -40,9 +46,10 @@ public final class PostService {
     private final PostGate gate;
     private final PostViews views;
     private final Outbox outbox;
+    private final OwnPostMarks ownPosts;
 
     public PostService(Jdbi jdbi, PostStore posts, SettledIds postIds, Users users, Media media, PostGate gate,
-                       PostViews views, Outbox outbox) {
+                       PostViews views, Outbox outbox, OwnPostMarks ownPosts) {
         this.jdbi = jdbi;
         this.posts = posts;
         this.postIds = postIds;
@@ -51,6 +58,7 @@ public final class PostService {
         this.gate = gate;
         this.views = views;
         this.outbox = outbox;
+        this.ownPosts = ownPosts;
     }
 
     public PostView create(NovaPrincipal caller, CreatePostRequest request) {
@@ -65,6 +73,7 @@ public final class PostService {
         });
         Map<UUID, String> mentioned = mentioned(author, draft.text());
         UUID id = UUID.randomUUID();
+        markOwn(author, id);
         if (draft.mediaIds().isEmpty()) {
             jdbi.useTransaction(handle -> insert(handle, id, author, draft, mentioned));
         } else {
@@ -83,6 +92,19 @@ public final class PostService {
             }, () -> media.release(caller, draft.mediaIds(), claimant));
         }
         return views.one(jdbi.withHandle(handle -> posts.find(handle, id, author)).orElseThrow());
+    }
+
+    /**
+     * Marks the author before the commit so that their home feed reads this post from here until the fan-out has
+     * put it in their timeline ({@link OwnPostMarks}). Without Redis the post is still created: the author then
+     * sees it in their feed when the fan-out delivers it (and the feed itself reads around a Redis that is down).
+     */
+    private void markOwn(UUID author, UUID id) {
+        try {
+            ownPosts.mark(author, id);
+        } catch (RedisException e) {
+            LOG.warn("Post {} of {} not marked for read-your-writes in the home feed: {}", id, author, e.toString());
+        }
     }
 
     /** The row, its tags and mentions, and its events, in the caller's transaction. */

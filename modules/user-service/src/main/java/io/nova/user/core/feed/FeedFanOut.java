@@ -2,6 +2,7 @@ package io.nova.user.core.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nova.contracts.EventTypes;
+import io.nova.contracts.OwnPostMarks;
 import io.nova.kernel.api.Ids;
 import io.nova.kernel.events.EventEnvelope;
 import io.nova.kernel.events.IdempotentEventHandler;
@@ -22,7 +23,8 @@ import java.util.UUID;
  * replayed {@code post.created} never reaches someone who has unfollowed since.
  * <ul>
  *   <li>post.created → the author's own timeline and each follower's (unless the author has more than
- *   {@code maxFollowers}: merged in at read time instead); only timelines that are kept receive it.</li>
+ *   {@code maxFollowers}: merged in at read time instead); only timelines that are kept receive it. Then the
+ *   author's {@link OwnPostMarks} mark for it is cleared.</li>
  *   <li>post.deleted → removed from the same timelines.</li>
  *   <li>user.followed → the followed author's recent posts backfilled into the follower's timeline.</li>
  *   <li>user.unfollowed → the author's posts removed from the former follower's timeline.</li>
@@ -38,13 +40,16 @@ public final class FeedFanOut implements IdempotentEventHandler {
     private final Timelines timelines;
     private final PostCatalog catalog;
     private final int maxFollowers;
+    private final OwnPostMarks ownPosts;
 
-    public FeedFanOut(Jdbi jdbi, FeedStore store, Timelines timelines, PostCatalog catalog, int maxFollowers) {
+    public FeedFanOut(Jdbi jdbi, FeedStore store, Timelines timelines, PostCatalog catalog, int maxFollowers,
+                      OwnPostMarks ownPosts) {
         this.jdbi = jdbi;
         this.store = store;
         this.timelines = timelines;
         this.catalog = catalog;
         this.maxFollowers = maxFollowers;
+        this.ownPosts = ownPosts;
     }
 
     @Override
@@ -71,8 +76,10 @@ public final class FeedFanOut implements IdempotentEventHandler {
         }
     }
 
+    /** Then the author's feed no longer needs to read this post from content-service (read-your-writes). */
     private void created(UUID post, UUID author, Instant createdAt) {
         timelines.add(recipients(author, false), List.of(FeedEntry.of(post, author, createdAt)));
+        ownPosts.clear(author, post);
     }
 
     /**

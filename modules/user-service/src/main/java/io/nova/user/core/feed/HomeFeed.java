@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code GET /feed}: the viewer's timeline from Redis when it is kept, merged at read time with the posts of followed
- * authors too widely followed to be pushed, and — on the first page — with the viewer's own newest posts (read your
- * writes before Kafka delivers). When the timeline is not kept (never built, Redis flushed or unreachable, or the
+ * authors too widely followed to be pushed, and — on the first page, while the viewer has a post the fan-out has not
+ * delivered yet ({@link io.nova.contracts.OwnPostMarks}) — with the viewer's own newest posts (read your writes
+ * before Kafka delivers). When the timeline is not kept (never built, Redis flushed or unreachable, or the
  * viewer was inactive) the page comes from a pull of every followed author's recent posts at content-service, and
  * the timeline is rebuilt in the background. Either way the candidates go to content-service's {@code GetPosts}
  * with the viewer, which leaves out what the viewer may not see; a page a hidden post left short asks again from
@@ -134,7 +135,7 @@ public final class HomeFeed {
                     if (timeline == null) {
                         pulled = new ArrayList<>(jdbi.withHandle(handle ->
                                 store.followingOver(handle, viewer, maxFollowers)));
-                        if (firstPage) {
+                        if (firstPage && read.ownPending()) {
                             pulled.add(viewer);
                         }
                     }

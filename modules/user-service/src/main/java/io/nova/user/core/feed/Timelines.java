@@ -1,5 +1,6 @@
 package io.nova.user.core.feed;
 
+import io.nova.contracts.OwnPostMarks;
 import io.nova.kernel.paging.Keyset;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
@@ -46,13 +47,16 @@ public final class Timelines {
             end
             return removed""";
 
-    /** KEYS marker, timeline; ARGV max score, count, ttl ms: {marker or '', member, score, …}; renews both keys. */
+    /**
+     * KEYS marker, timeline, the user's own-post mark; ARGV max score, count, ttl ms:
+     * {marker or '', own posts pending 1/0, member, score, …}; renews both timeline keys.
+     */
     private static final String READ = """
             local marker = redis.call('GET', KEYS[1])
             if not marker then return {''} end
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             redis.call('PEXPIRE', KEYS[2], ARGV[3])
-            local out = {marker}
+            local out = {marker, tostring(redis.call('EXISTS', KEYS[3]))}
             local entries = redis.call('ZREVRANGEBYSCORE', KEYS[2], ARGV[1], '-inf', 'WITHSCORES', 'LIMIT', 0, ARGV[2])
             for _, v in ipairs(entries) do out[#out + 1] = v end
             return out""";
@@ -76,8 +80,12 @@ public final class Timelines {
             if redis.call('GET', KEYS[1]) == 'building:' .. ARGV[1] then redis.call('DEL', KEYS[1]) end
             return 1""";
 
-    /** A timeline read: {@code ready} when the set is a complete timeline; its entries, and whether it was cut. */
-    public record Read(boolean ready, FeedRules.Source source) {
+    /**
+     * A timeline read: {@code ready} when the set is a complete timeline; its entries, and whether it was cut;
+     * {@code ownPending} when the user has created a post the fan-out has not put in this timeline yet
+     * ({@link OwnPostMarks}).
+     */
+    public record Read(boolean ready, FeedRules.Source source, boolean ownPending) {
     }
 
     private final RedissonClient redis;
@@ -105,14 +113,15 @@ public final class Timelines {
         int asked = count;
         while (true) {
             List<Object> reply = script().eval(RScript.Mode.READ_WRITE, READ, RScript.ReturnType.LIST,
-                    List.of(marker(user), timeline(user)), max, Integer.toString(asked),
+                    List.of(marker(user), timeline(user), OwnPostMarks.key(user)), max, Integer.toString(asked),
                     Long.toString(inactiveAfter.toMillis()));
             if (!"ready".equals(reply.get(0))) {
-                return new Read(false, new FeedRules.Source(List.of(), false));
+                return new Read(false, new FeedRules.Source(List.of(), false), true);
             }
-            int raw = (reply.size() - 1) / 2;
+            boolean ownPending = "1".equals(reply.get(1));
+            int raw = (reply.size() - 2) / 2;
             List<FeedEntry> entries = new ArrayList<>();
-            for (int i = 1; i + 1 < reply.size(); i += 2) {
+            for (int i = 2; i + 1 < reply.size(); i += 2) {
                 FeedEntry entry = entry((String) reply.get(i), (long) Double.parseDouble((String) reply.get(i + 1)));
                 // The score range includes the cursor's own microsecond; of those, only smaller ids follow it.
                 if (before.map(entry::after).orElse(true)) {
@@ -122,7 +131,7 @@ public final class Timelines {
             if (entries.size() >= count || raw < asked) {
                 boolean cut = raw >= asked;
                 return new Read(true, new FeedRules.Source(entries.subList(0, Math.min(count, entries.size())),
-                        cut || entries.size() > count));
+                        cut || entries.size() > count), ownPending);
             }
             asked *= 2;
         }
