@@ -29,7 +29,7 @@ public final class RelationshipVersions {
 
     private static final String PREFIX = "nova:relationship-version:";
     /** Idle tokens are dropped after this; the next read draws a new one (one cache miss). */
-    static final Duration KEEP = Duration.ofDays(1);
+    public static final Duration KEEP = Duration.ofDays(1);
 
     /**
      * Each key's token, or when it has none yet a fresh one (stored for KEEP): ARGV's random draw and the key's place,
@@ -86,7 +86,12 @@ public final class RelationshipVersions {
         redis.getKeys().delete(key(one), key(other));
     }
 
-    private static String key(UUID user) {
+    /**
+     * The Redis key of {@code user}'s version, for a reader that takes it inside its own script (the home feed's
+     * timeline read). Such a reader draws as {@link #current} does: when the key is absent it stores a random token
+     * of its own for {@link #KEEP}, and keeps its answer under whatever token the key then holds.
+     */
+    public static String key(UUID user) {
         return PREFIX + user;
     }
 }

@@ -186,6 +186,8 @@ class HomeFeedTest {
         List<People.Person> fans = new ArrayList<>();
         for (int i = 0; i <= MAX_FOLLOWERS; i++) {
             People.Person fan = people.register();
+            // Each fan reads before the next one follows: the earlier ones keep their list of wide followees (none
+            // yet), which the follow that makes the author wide must make stale.
             people.follow(fan, celebrity);
             awaitReady(fan);
             fans.add(fan);
@@ -202,6 +204,28 @@ class HomeFeedTest {
         // The plain post was pushed, the famous one never was: it is in no timeline but the author's own.
         assertThat(redis.timeline(fans.get(0))).anyMatch(member -> ((String) member).startsWith(plain))
                 .noneMatch(member -> ((String) member).startsWith(famous));
+    }
+
+    /**
+     * A reader keeps the list of wide authors it follows (merged at read time) between pages; following or
+     * unfollowing one must show on the very next read all the same.
+     */
+    @Test
+    void followingOrUnfollowingAWideAuthorShowsOnTheNextRead() throws Exception {
+        People.Person celebrity = people.register();
+        for (int i = 0; i <= MAX_FOLLOWERS; i++) {
+            people.follow(people.register(), celebrity);
+        }
+        People.Person reader = people.register();
+        awaitReady(reader);
+        client.ids(reader);
+
+        people.follow(reader, celebrity);
+        String famous = client.post(celebrity, "after the follow");
+        assertThat(client.ids(reader)).first().isEqualTo(famous);
+
+        client.users.send("DELETE", "/api/v1/relationships/following/" + celebrity.id(), reader.token(), null);
+        assertThat(client.ids(reader)).doesNotContain(famous);
     }
 
     @Test

@@ -53,6 +53,10 @@ public final class FeedConfig {
     @NotNull
     private Duration buildTimeout = Duration.seconds(60);
 
+    /** Viewers whose widely followed followees this replica keeps in memory (one small list each). */
+    @Min(0)
+    private long wideFolloweesCacheSize = 100_000;
+
     @JsonProperty
     public int getTimelineSize() {
         return timelineSize;
@@ -111,6 +115,16 @@ public final class FeedConfig {
     @JsonProperty
     public void setRebuildThreads(int rebuildThreads) {
         this.rebuildThreads = rebuildThreads;
+    }
+
+    @JsonProperty
+    public long getWideFolloweesCacheSize() {
+        return wideFolloweesCacheSize;
+    }
+
+    @JsonProperty
+    public void setWideFolloweesCacheSize(long wideFolloweesCacheSize) {
+        this.wideFolloweesCacheSize = wideFolloweesCacheSize;
     }
 
     @JsonProperty

@@ -19,6 +19,7 @@ import io.nova.user.clients.GrpcPostCatalog;
 import io.nova.user.core.AuthService;
 import io.nova.user.core.Avatars;
 import io.nova.user.core.GraphService;
+import io.nova.user.core.feed.WideAuthors;
 import io.nova.user.core.ProfileService;
 import io.nova.user.core.RefreshTokenPruner;
 import io.nova.user.core.PasswordHasher;
@@ -110,20 +111,21 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
 
         ProfileStore profileStore = new ProfileStore();
         GraphStore graphStore = new GraphStore();
+        FeedConfig feedConfig = configuration.getFeed();
+        WideAuthors wideAuthors = FeedWiring.wideAuthors(feedConfig, context);
         GraphService graph = new GraphService(context.jdbi(), profileStore, graphStore, context.outbox(), avatars,
-                new RelationshipVersions(context.redis()));
+                new RelationshipVersions(context.redis()), wideAuthors);
         ProfileService profiles = new ProfileService(context.jdbi(), profileStore, context.outbox(), avatars);
         environment.jersey().register(new UsersResource(profiles, graph));
         environment.jersey().register(new RelationshipsResource(graph));
         context.grpc().addService(new UserGrpcService(
                 new UserDirectory(context.jdbi(), profileStore, graphStore, profiles)));
 
-        FeedConfig feedConfig = configuration.getFeed();
         Duration contentDeadline = feedConfig.getGrpcDeadline().toJavaDuration();
         PostCatalog postCatalog = new GrpcPostCatalog(ContentServiceGrpc.newBlockingStub(context.channel(
                 feedConfig.getContentServiceTarget(), contentDeadline, ContentServiceGrpc.getServiceDescriptor())),
                 contentDeadline);
-        FeedWiring.install(feedConfig, environment, context, postCatalog);
+        FeedWiring.install(feedConfig, environment, context, postCatalog, wideAuthors);
 
         DiscoveryWiring.install(configuration.getDiscovery(), configuration.getClickhouse(), environment, context,
                 postCatalog, avatars);

@@ -12,6 +12,7 @@ import io.nova.kernel.paging.PageRequest;
 import io.nova.user.api.FollowView;
 import io.nova.user.api.GraphEvents;
 import io.nova.user.api.RelationshipView;
+import io.nova.user.core.feed.WideAuthors;
 import io.nova.user.db.GraphStore;
 import io.nova.user.db.ProfileRow;
 import io.nova.user.db.ProfileStore;
@@ -25,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -46,27 +48,31 @@ public final class GraphService {
     private final Outbox outbox;
     private final Avatars avatars;
     private final RelationshipVersions versions;
+    private final WideAuthors wideAuthors;
 
     public GraphService(Jdbi jdbi, ProfileStore profiles, GraphStore graph, Outbox outbox, Avatars avatars,
-                        RelationshipVersions versions) {
+                        RelationshipVersions versions, WideAuthors wideAuthors) {
         this.jdbi = jdbi;
         this.profiles = profiles;
         this.graph = graph;
         this.outbox = outbox;
         this.avatars = avatars;
         this.versions = versions;
+        this.wideAuthors = wideAuthors;
     }
 
     public RelationshipView follow(UUID caller, String id) {
         UUID target = other(caller, id, GraphRules.Change.FOLLOW);
         return changed(caller, target, jdbi.inTransaction(handle -> {
             GraphRules.requireMayFollow(lockExisting(handle, caller, target, id));
-            if (graph.follow(handle, caller, target)) {
+            OptionalLong followers = graph.follow(handle, caller, target);
+            if (followers.isPresent()) {
                 Instant at = graph.followedAt(handle, caller, target).orElseThrow();
                 outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_FOLLOWED, caller.toString(),
                         new GraphEvents.Followed(caller.toString(), target.toString(), at));
             }
-            return ProfileViews.relationship(graph.relation(handle, caller, target));
+            return new Outcome(ProfileViews.relationship(graph.relation(handle, caller, target)),
+                    followers.isPresent() && wideAuthors.crosses(followers.getAsLong(), 1));
         }));
     }
 
@@ -74,8 +80,8 @@ public final class GraphService {
         UUID target = other(caller, id, GraphRules.Change.UNFOLLOW);
         return changed(caller, target, jdbi.inTransaction(handle -> {
             lockExisting(handle, caller, target, id);
-            removeEdge(handle, caller, target);
-            return ProfileViews.relationship(graph.relation(handle, caller, target));
+            boolean crossed = removeEdge(handle, caller, target);
+            return new Outcome(ProfileViews.relationship(graph.relation(handle, caller, target)), crossed);
         }));
     }
 
@@ -84,13 +90,14 @@ public final class GraphService {
         UUID target = other(caller, id, GraphRules.Change.BLOCK);
         return changed(caller, target, jdbi.inTransaction(handle -> {
             lockExisting(handle, caller, target, id);
+            boolean crossed = false;
             if (graph.block(handle, caller, target)) {
-                removeEdge(handle, caller, target);
-                removeEdge(handle, target, caller);
+                crossed = removeEdge(handle, caller, target);
+                crossed |= removeEdge(handle, target, caller);
                 outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_BLOCKED, caller.toString(),
                         new GraphEvents.Blocked(caller.toString(), target.toString()));
             }
-            return ProfileViews.relationship(graph.relation(handle, caller, target));
+            return new Outcome(ProfileViews.relationship(graph.relation(handle, caller, target)), crossed);
         }));
     }
 
@@ -102,22 +109,30 @@ public final class GraphService {
                 outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_UNBLOCKED, caller.toString(),
                         new GraphEvents.Unblocked(caller.toString(), target.toString()));
             }
-            return ProfileViews.relationship(graph.relation(handle, caller, target));
+            return new Outcome(ProfileViews.relationship(graph.relation(handle, caller, target)), false);
         }));
+    }
+
+    /** A committed change: the relation it left, and whether it moved someone across the feed's fan-out threshold. */
+    private record Outcome(RelationshipView relation, boolean crossedFanOut) {
     }
 
     /**
      * Tells the services that cache relations that the pair's may have changed — after the commit, before the
-     * caller hears of it — also when nothing changed, so that a retry after a failure here heals.
+     * caller hears of it — also when nothing changed, so that a retry after a failure here heals; and the home feeds,
+     * when a follower count crossed the fan-out threshold ({@link WideAuthors}).
      */
-    private RelationshipView changed(UUID caller, UUID target, RelationshipView now) {
+    private RelationshipView changed(UUID caller, UUID target, Outcome outcome) {
         try {
             versions.changed(caller, target);
+            if (outcome.crossedFanOut()) {
+                wideAuthors.crossed();
+            }
         } catch (RedisException e) {
             throw DomainException.unavailable("relationship_caches_not_updated",
                     "The change is saved, but other services could not be told about it yet; repeat the request");
         }
-        return now;
+        return outcome.relation();
     }
 
     /** {@code GET /relationships?ids=a,b}: the caller's relation to each listed id, in the order given. */
@@ -183,12 +198,15 @@ public final class GraphService {
         return new Page<>(items, fetched.edges().nextCursor());
     }
 
-    /** Deletes the edge, and when there was one, tells the world. */
-    private void removeEdge(Handle handle, UUID follower, UUID followee) {
-        if (graph.unfollow(handle, follower, followee)) {
-            outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_UNFOLLOWED, follower.toString(),
-                    new GraphEvents.Unfollowed(follower.toString(), followee.toString()));
+    /** Deletes the edge, and when there was one, tells the world; true when that crossed the fan-out threshold. */
+    private boolean removeEdge(Handle handle, UUID follower, UUID followee) {
+        OptionalLong followers = graph.unfollow(handle, follower, followee);
+        if (followers.isEmpty()) {
+            return false;
         }
+        outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_UNFOLLOWED, follower.toString(),
+                new GraphEvents.Unfollowed(follower.toString(), followee.toString()));
+        return wideAuthors.crosses(followers.getAsLong(), -1);
     }
 
     /** Locks the pair and returns the caller's relation as it is under the lock; 404 for an unknown target. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -40,26 +41,24 @@ public final class GraphStore {
                 .mapTo(Integer.class).one();
     }
 
-    /** Inserts the edge; true when it is new, and then both counters moved by one. */
-    public boolean follow(Handle handle, UUID follower, UUID followee) {
+    /**
+     * Inserts the edge. When it is new, both counters move by one and the followee's follower count after the move
+     * is returned (as this transaction wrote it: concurrent follows of one user each see their own step); empty when
+     * the edge existed.
+     */
+    public OptionalLong follow(Handle handle, UUID follower, UUID followee) {
         boolean inserted = handle.createUpdate("""
                         INSERT INTO follows (follower_id, followee_id) VALUES (:follower, :followee)
                         ON CONFLICT DO NOTHING""")
                 .bind("follower", follower).bind("followee", followee).execute() == 1;
-        if (inserted) {
-            adjustCounts(handle, follower, followee, 1);
-        }
-        return inserted;
+        return inserted ? OptionalLong.of(adjustCounts(handle, follower, followee, 1)) : OptionalLong.empty();
     }
 
-    /** Deletes the edge; true when there was one, and then both counters moved back by one. */
-    public boolean unfollow(Handle handle, UUID follower, UUID followee) {
+    /** Deletes the edge; when there was one, both counters move back and the followee's new count is returned. */
+    public OptionalLong unfollow(Handle handle, UUID follower, UUID followee) {
         boolean deleted = handle.createUpdate("DELETE FROM follows WHERE follower_id = :follower AND followee_id = :followee")
                 .bind("follower", follower).bind("followee", followee).execute() == 1;
-        if (deleted) {
-            adjustCounts(handle, follower, followee, -1);
-        }
-        return deleted;
+        return deleted ? OptionalLong.of(adjustCounts(handle, follower, followee, -1)) : OptionalLong.empty();
     }
 
     public Optional<Instant> followedAt(Handle handle, UUID follower, UUID followee) {
@@ -163,16 +162,20 @@ public final class GraphStore {
                 rs.getObject("other", UUID.class))).list();
     }
 
-    /** Both counters in one fixed order (by id), so concurrent follows between two users cannot deadlock. */
-    private static void adjustCounts(Handle handle, UUID follower, UUID followee, int delta) {
+    /**
+     * Both counters in one fixed order (by id), so concurrent follows between two users cannot deadlock; returns the
+     * followee's follower count after the change.
+     */
+    private static long adjustCounts(Handle handle, UUID follower, UUID followee, int delta) {
         String following = "UPDATE users SET following_count = following_count + :delta WHERE id = :id";
-        String followers = "UPDATE users SET followers_count = followers_count + :delta WHERE id = :id";
+        String followers = """
+                UPDATE users SET followers_count = followers_count + :delta WHERE id = :id RETURNING followers_count""";
         if (follower.compareTo(followee) < 0) {
             handle.createUpdate(following).bind("delta", delta).bind("id", follower).execute();
-            handle.createUpdate(followers).bind("delta", delta).bind("id", followee).execute();
-        } else {
-            handle.createUpdate(followers).bind("delta", delta).bind("id", followee).execute();
-            handle.createUpdate(following).bind("delta", delta).bind("id", follower).execute();
+            return handle.createQuery(followers).bind("delta", delta).bind("id", followee).mapTo(Long.class).one();
         }
+        long count = handle.createQuery(followers).bind("delta", delta).bind("id", followee).mapTo(Long.class).one();
+        handle.createUpdate(following).bind("delta", delta).bind("id", follower).execute();
+        return count;
     }
 }

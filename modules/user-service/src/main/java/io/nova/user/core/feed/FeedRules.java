@@ -35,6 +35,14 @@ public final class FeedRules {
     }
 
     /**
+     * Whether a follower count that moved by {@code delta} to {@code followersNow} went across the fan-out threshold
+     * (either way): then which authors a feed merges at read time changed for all of that author's followers.
+     */
+    public static boolean crossesFanOut(long followersNow, int delta, int maxFollowers) {
+        return fansOut(followersNow - delta, maxFollowers) != fansOut(followersNow, maxFollowers);
+    }
+
+    /**
      * Merges sources into one newest-first list after {@code before}, each post once. A source that was cut
      * ({@code full}) is only known down to its last entry: anything older than the newest such horizon is left
      * for the next round, so a merged list never skips an entry a cut source has not shown yet.

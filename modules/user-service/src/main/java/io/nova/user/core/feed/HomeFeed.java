@@ -45,17 +45,17 @@ public final class HomeFeed {
     private final FeedStore store;
     private final Timelines timelines;
     private final PostCatalog catalog;
-    private final int maxFollowers;
+    private final WideFollowees wideFollowees;
     private final Executor rebuilds;
     private final Set<UUID> rebuilding = ConcurrentHashMap.newKeySet();
 
-    public HomeFeed(Jdbi jdbi, FeedStore store, Timelines timelines, PostCatalog catalog, int maxFollowers,
-                    Executor rebuilds) {
+    public HomeFeed(Jdbi jdbi, FeedStore store, Timelines timelines, PostCatalog catalog,
+                    WideFollowees wideFollowees, Executor rebuilds) {
         this.jdbi = jdbi;
         this.store = store;
         this.timelines = timelines;
         this.catalog = catalog;
-        this.maxFollowers = maxFollowers;
+        this.wideFollowees = wideFollowees;
         this.rebuilds = rebuilds;
     }
 
@@ -133,8 +133,7 @@ public final class HomeFeed {
                 }
                 if (read != null && read.ready()) {
                     if (timeline == null) {
-                        pulled = new ArrayList<>(jdbi.withHandle(handle ->
-                                store.followingOver(handle, viewer, maxFollowers)));
+                        pulled = new ArrayList<>(wideFollowees.of(viewer, read));
                         if (firstPage && read.ownPending()) {
                             pulled.add(viewer);
                         }

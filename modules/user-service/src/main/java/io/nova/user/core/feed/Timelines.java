@@ -1,6 +1,7 @@
 package io.nova.user.core.feed;
 
 import io.nova.contracts.OwnPostMarks;
+import io.nova.contracts.RelationshipVersions;
 import io.nova.kernel.paging.Keyset;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
@@ -48,15 +49,26 @@ public final class Timelines {
             return removed""";
 
     /**
-     * KEYS marker, timeline, the user's own-post mark; ARGV max score, count, ttl ms:
-     * {marker or '', own posts pending 1/0, member, score, …}; renews both timeline keys.
+     * KEYS marker, timeline, the user's own-post mark, the user's relationship version, the wide-author epoch;
+     * ARGV max score, count, ttl ms, a fresh token, the version's and the epoch's ttl ms:
+     * {marker or '', own posts pending 1/0, version, epoch, member, score, …}; renews both timeline keys, and draws
+     * the version and the epoch where there is none (each its own token: the fresh one, tagged).
      */
     private static final String READ = """
             local marker = redis.call('GET', KEYS[1])
             if not marker then return {''} end
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             redis.call('PEXPIRE', KEYS[2], ARGV[3])
-            local out = {marker, tostring(redis.call('EXISTS', KEYS[3]))}
+            local function current(key, tag, ttl)
+              local token = redis.call('GET', key)
+              if not token then
+                token = ARGV[4] .. tag
+                redis.call('SET', key, token, 'PX', ttl)
+              end
+              return token
+            end
+            local out = {marker, tostring(redis.call('EXISTS', KEYS[3])), current(KEYS[4], '.v', ARGV[5]),
+                         current(KEYS[5], '.e', ARGV[6])}
             local entries = redis.call('ZREVRANGEBYSCORE', KEYS[2], ARGV[1], '-inf', 'WITHSCORES', 'LIMIT', 0, ARGV[2])
             for _, v in ipairs(entries) do out[#out + 1] = v end
             return out""";
@@ -83,9 +95,11 @@ public final class Timelines {
     /**
      * A timeline read: {@code ready} when the set is a complete timeline; its entries, and whether it was cut;
      * {@code ownPending} when the user has created a post the fan-out has not put in this timeline yet
-     * ({@link OwnPostMarks}).
+     * ({@link OwnPostMarks}); and, read in the same step, what a list of the user's wide followees may be kept
+     * under ({@link WideFollowees}): the user's relationship version and the wide-author epoch.
      */
-    public record Read(boolean ready, FeedRules.Source source, boolean ownPending) {
+    public record Read(boolean ready, FeedRules.Source source, boolean ownPending, String followsVersion,
+                       String wideEpoch) {
     }
 
     private final RedissonClient redis;
@@ -93,9 +107,12 @@ public final class Timelines {
     private final int size;
     private final Duration inactiveAfter;
     private final Duration buildTimeout;
+    private final WideAuthors wideAuthors;
 
-    public Timelines(RedissonClient redis, String prefix, int size, Duration inactiveAfter, Duration buildTimeout) {
+    public Timelines(RedissonClient redis, String prefix, int size, Duration inactiveAfter, Duration buildTimeout,
+                     WideAuthors wideAuthors) {
         this.redis = redis;
+        this.wideAuthors = wideAuthors;
         this.prefix = prefix;
         this.size = size;
         this.inactiveAfter = inactiveAfter;
@@ -113,15 +130,20 @@ public final class Timelines {
         int asked = count;
         while (true) {
             List<Object> reply = script().eval(RScript.Mode.READ_WRITE, READ, RScript.ReturnType.LIST,
-                    List.of(marker(user), timeline(user), OwnPostMarks.key(user)), max, Integer.toString(asked),
-                    Long.toString(inactiveAfter.toMillis()));
+                    List.of(marker(user), timeline(user), OwnPostMarks.key(user), RelationshipVersions.key(user),
+                            wideAuthors.epochKey()),
+                    max, Integer.toString(asked), Long.toString(inactiveAfter.toMillis()),
+                    UUID.randomUUID().toString(), Long.toString(RelationshipVersions.KEEP.toMillis()),
+                    Long.toString(WideAuthors.KEEP.toMillis()));
             if (!"ready".equals(reply.get(0))) {
-                return new Read(false, new FeedRules.Source(List.of(), false), true);
+                return new Read(false, new FeedRules.Source(List.of(), false), true, "", "");
             }
             boolean ownPending = "1".equals(reply.get(1));
-            int raw = (reply.size() - 2) / 2;
+            String followsVersion = (String) reply.get(2);
+            String wideEpoch = (String) reply.get(3);
+            int raw = (reply.size() - 4) / 2;
             List<FeedEntry> entries = new ArrayList<>();
-            for (int i = 2; i + 1 < reply.size(); i += 2) {
+            for (int i = 4; i + 1 < reply.size(); i += 2) {
                 FeedEntry entry = entry((String) reply.get(i), (long) Double.parseDouble((String) reply.get(i + 1)));
                 // The score range includes the cursor's own microsecond; of those, only smaller ids follow it.
                 if (before.map(entry::after).orElse(true)) {
@@ -131,7 +153,7 @@ public final class Timelines {
             if (entries.size() >= count || raw < asked) {
                 boolean cut = raw >= asked;
                 return new Read(true, new FeedRules.Source(entries.subList(0, Math.min(count, entries.size())),
-                        cut || entries.size() > count), ownPending);
+                        cut || entries.size() > count), ownPending, followsVersion, wideEpoch);
             }
             asked *= 2;
         }

@@ -25,6 +25,16 @@ class FeedRulesTest {
     }
 
     @Test
+    void onlyTheStepOverTheThresholdCrossesItEitherWay() {
+        assertThat(FeedRules.crossesFanOut(4, 1, 3)).as("3 → 4 followers").isTrue();
+        assertThat(FeedRules.crossesFanOut(3, -1, 3)).as("4 → 3 followers").isTrue();
+        assertThat(FeedRules.crossesFanOut(3, 1, 3)).as("2 → 3 followers").isFalse();
+        assertThat(FeedRules.crossesFanOut(5, 1, 3)).as("4 → 5 followers").isFalse();
+        assertThat(FeedRules.crossesFanOut(4, -1, 3)).as("5 → 4 followers").isFalse();
+        assertThat(FeedRules.crossesFanOut(1, 1, 0)).as("threshold 0: the first follower").isTrue();
+    }
+
+    @Test
     void newestFirstThenGreaterIdFirst() {
         FeedEntry older = at(10, "000000000001");
         FeedEntry newer = at(20, "000000000001");
