@@ -127,6 +127,7 @@ public abstract class NovaApplication<C extends NovaConfiguration> extends Appli
         environment.jersey().register(new HealthResource(getName(), environment.healthChecks(), serving,
                 Set.of(KafkaHealthCheck.NAME, ClickHouseHealthCheck.NAME)));
         PrometheusEndpoint.install(environment);
+        environment.jersey().register(new io.nova.kernel.paging.PageParamsProvider.Binder());
 
         Jdbi jdbi = parts.contains(KernelPart.DATABASE) ? Database.open(environment, configuration.getDatabase(),
                 configuration.isMigrateOnStart(), getName()) : null;

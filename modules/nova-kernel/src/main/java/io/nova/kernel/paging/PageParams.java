@@ -4,7 +4,8 @@ import jakarta.ws.rs.QueryParam;
 
 /**
  * The paging parameters of every list endpoint, taken as one {@code @BeanParam PageParams page}: {@code limit}
- * (default 20, clamped to 1..100) and {@code cursor}.
+ * (default 20, clamped to 1..100) and {@code cursor}. Services read it through {@link PageParamsProvider}; the
+ * annotations say the same for anything else that reads the resource methods.
  */
 public final class PageParams {
 
