@@ -58,10 +58,47 @@ warm_up() {
   wrk -s "$script" "$@" -d"${BENCH_WARMUP:-90s}" "$NOVA_URL" >/dev/null
 }
 
-# run_wrk NAME LUA [wrk options…]: runs wrk with the script, keeps its report in $BENCH_OUT/NAME.txt.
+# run_wrk NAME LUA [wrk options…]: runs wrk with the script, keeps its report in $BENCH_OUT/NAME.txt, then says
+# how much CPU each part of `./nova local` spent per request meanwhile (where the time of one request goes).
 run_wrk() {
-  local name="$1" script="$2"
+  local name="$1" script="$2" before after requests
   shift 2
   echo "== $name: wrk $* $NOVA_URL"
+  before="$(cpu_ticks)"
   wrk --latency -s "$script" "$@" "$NOVA_URL" | tee "$BENCH_OUT/$name.txt"
+  after="$(cpu_ticks)"
+  requests="$(awk '/requests in/ {print $1}' "$BENCH_OUT/$name.txt")"
+  echo "== CPU per request (user + system time of each process group, this machine only)"
+  cpu_per_request "$before" "$after" "${requests:-0}" | tee -a "$BENCH_OUT/$name.txt"
+}
+
+# cpu_ticks: "group ticks" lines, the CPU time so far of each part of a local Nova (and wrk) on this machine.
+cpu_ticks() {
+  local stat pid cmd group
+  for stat in /proc/[0-9]*/stat; do
+    pid="${stat#/proc/}" && pid="${pid%/stat}"
+    cmd="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || continue
+    case "$cmd" in
+      *user-service.jar*) group=user-service ;;
+      *content-service.jar*) group=content-service ;;
+      *media-service.jar*) group=media-service ;;
+      *messaging-service.jar*) group=messaging-service ;;
+      *nova-local.jar*) group="gateway+kafka" ;;
+      postgres*) group=postgresql ;;
+      *redis-server*) group=redis ;;
+      wrk*) group=wrk ;;
+      *) continue ;;
+    esac
+    awk -v g="$group" '{print g, $14 + $15}' "$stat" 2>/dev/null
+  done | awk '{t[$1] += $2} END {for (g in t) print g, t[g]}' | sort
+}
+
+# cpu_per_request BEFORE AFTER REQUESTS: milliseconds of CPU per request by group between two cpu_ticks. Processes
+# that exited meanwhile (a PostgreSQL backend) are not counted.
+cpu_per_request() {
+  local hz
+  hz="$(getconf CLK_TCK)"
+  join <(echo "$1") <(echo "$2") | awk -v n="$3" -v hz="$hz" 'n > 0 {
+      ms = ($3 - $2) * 1000 / hz; total += ms; printf "  %-18s %7.3f ms\n", $1, ms / n }
+    END { if (n > 0) printf "  %-18s %7.3f ms\n", "total", total / n }'
 }
