@@ -14,8 +14,9 @@ import java.util.UUID;
  * that a page costs no database query. A list is kept under what the timeline read saw before the query: the
  * viewer's relationship version, which every follow, unfollow and block of the viewer replaces, and the
  * {@link WideAuthors} epoch, which every crossing of the fan-out threshold replaces. A list under anything else is
- * asked again. Lists also expire after {@link #LIFETIME}: that bounds the one gap, a process that died between a
- * crossing's commit and drawing the new epoch.
+ * asked again. Lists also expire after {@link #LIFETIME}: that bounds the one gap, a crossing committed whose new
+ * epoch was never drawn (the replica died, or Redis failed, in between; a retry of the request finds nothing left to
+ * cross).
  */
 public final class WideFollowees {
 
