@@ -207,8 +207,10 @@ class HomeFeedTest {
     }
 
     /**
-     * A reader keeps the list of wide authors it follows (merged at read time) between pages; following or
-     * unfollowing one must show on the very next read all the same.
+     * A reader keeps the list of wide authors it follows (merged at read time) between pages. Following one shows on
+     * the very next read all the same. After an unfollow the author's posts go as the docs say, within the fan-out's
+     * delay (the follow's backfill may have pushed them into the timeline, which the unfollow event clears) — well
+     * before a list kept from before the unfollow would expire.
      */
     @Test
     void followingOrUnfollowingAWideAuthorShowsOnTheNextRead() throws Exception {
@@ -225,7 +227,7 @@ class HomeFeedTest {
         assertThat(client.ids(reader)).first().isEqualTo(famous);
 
         client.users.send("DELETE", "/api/v1/relationships/following/" + celebrity.id(), reader.token(), null);
-        assertThat(client.ids(reader)).doesNotContain(famous);
+        client.await(reader, ids -> !ids.contains(famous));
     }
 
     @Test
