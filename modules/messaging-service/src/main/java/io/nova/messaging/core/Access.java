@@ -1,7 +1,6 @@
 package io.nova.messaging.core;
 
 import io.nova.kernel.errors.DomainException;
-import io.nova.messaging.db.ConversationRow;
 import io.nova.messaging.db.ConversationStore;
 import io.nova.messaging.db.MemberRow;
 import io.nova.messaging.db.MemberStore;
@@ -31,7 +30,7 @@ public final class Access {
 
     /** The conversation and the caller's membership, or 404. */
     public Membership member(Handle handle, UUID conversation, UUID caller, String asked) {
-        return member(handle, conversations.find(handle, conversation), conversation, caller, asked);
+        return member(conversations.withMember(handle, conversation, caller, Optional.empty()), asked);
     }
 
     /**
@@ -40,7 +39,7 @@ public final class Access {
      */
     public Membership member(Handle handle, UUID conversation, UUID caller, String asked,
                              ConversationStore.Lock lock) {
-        return member(handle, conversations.lock(handle, conversation, lock), conversation, caller, asked);
+        return member(conversations.withMember(handle, conversation, caller, Optional.of(lock)), asked);
     }
 
     /**
@@ -62,12 +61,10 @@ public final class Access {
         }
     }
 
-    private Membership member(Handle handle, Optional<ConversationRow> row, UUID conversation, UUID caller,
-                              String asked) {
-        ConversationRow found = row.orElseThrow(() -> notFound(asked));
-        MemberRow member = members.find(handle, conversation, caller).filter(MemberRow::active)
-                .orElseThrow(() -> notFound(asked));
-        return new Membership(found, member);
+    private static Membership member(Optional<ConversationStore.WithMember> row, String asked) {
+        ConversationStore.WithMember found = row.orElseThrow(() -> notFound(asked));
+        MemberRow member = found.member().filter(MemberRow::active).orElseThrow(() -> notFound(asked));
+        return new Membership(found.conversation(), member);
     }
 
     static DomainException notFound(String asked) {

@@ -62,10 +62,24 @@ public final class ConversationStore {
                 .map((rs, ctx) -> Rows.conversation(rs)).findOne();
     }
 
-    /** Reads the conversation under {@code lock}, held until the transaction ends. */
-    public Optional<ConversationRow> lock(Handle handle, UUID id, Lock lock) {
-        return handle.createQuery(SELECT + " WHERE c.id = :id " + lock.sql).bind("id", id)
-                .map((rs, ctx) -> Rows.conversation(rs)).findOne();
+    /** A conversation and one user's membership row of it, empty when they never were a member. */
+    public record WithMember(ConversationRow conversation, Optional<MemberRow> member) {
+    }
+
+    /**
+     * The conversation and {@code user}'s membership row in one query (a send asks this twice: before it claims
+     * media and again in its transaction); empty when the conversation does not exist. With a {@code lock}, the
+     * conversation's row is read under it, held until the transaction ends.
+     */
+    public Optional<WithMember> withMember(Handle handle, UUID id, UUID user, Optional<Lock> lock) {
+        return handle.createQuery("SELECT " + Rows.CONVERSATION_COLUMNS + ", " + Rows.MEMBER_COLUMNS_OF_M + """
+                         FROM conversations c
+                         LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = :user
+                        WHERE c.id = :id""" + lock.map(held -> " " + held.sql + " OF c").orElse(""))
+                .bind("id", id).bind("user", user)
+                .map((rs, ctx) -> new WithMember(Rows.conversation(rs), rs.getObject("user_id") == null
+                        ? Optional.empty() : Optional.of(Rows.member(rs))))
+                .findOne();
     }
 
     /**

@@ -16,6 +16,9 @@ final class Rows {
             c.id, c.kind, c.name, c.direct_low, c.direct_high, c.created_by, c.created_at, c.last_seq,
             c.last_activity_at, c.member_count""";
 
+    /** A member row's columns from a join that calls the members table {@code m}. */
+    static final String MEMBER_COLUMNS_OF_M = "m.conversation_id, m.user_id, m.role, m.joined_at, m.read_seq, m.left_seq";
+
     static final String MESSAGE_COLUMNS = """
             x.id, x.conversation_id, x.seq, x.sender_id, x.text, x.media_ids, x.reply_to, x.created_at, x.edited_at,
             x.deleted_at""";
