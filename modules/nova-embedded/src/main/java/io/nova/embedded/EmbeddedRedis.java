@@ -51,25 +51,45 @@ public final class EmbeddedRedis implements AutoCloseable {
         Path dir = directory.toAbsolutePath().normalize();
         return ChildServerStart.run("Redis", dir, dir.resolve("redis.lock"), dir.resolve(PID_FILE),
                 PlatformDirectory.REDIS_PROGRAM, lock -> {
-                    int chosen = port == 0 ? PlatformPorts.freePort() : port;
-                    RedisServer server = RedisServer.newRedisServer()
-                            .executableProvider(ExecutableProvider.newJarResourceProvider(
-                                    Files.createDirectories(dir.resolve("bin")).toFile()))
-                            .bind("127.0.0.1")
-                            .port(chosen)
-                            .setting("dir " + quoted(dir))
-                            .setting("pidfile " + quoted(dir.resolve(PID_FILE)))
-                            .setting("daemonize no")
-                            .setting(durable ? "appendonly yes" : "appendonly no")
-                            .setting(durable ? "save 60 1" : "save \"\"")
-                            // SIGTERM lets redis write its data; SIGKILL would lose the last second of a durable run.
-                            .onShutdownForceStop(false)
-                            .soutListener(line -> SERVER_LOG.info(line))
-                            .serrListener(line -> SERVER_LOG.warn(line))
-                            .build();
-                    server.start();
-                    return new EmbeddedRedis(server, dir, chosen, lock);
+                    // A port we drew can be taken by another listener between the draw and redis-server's bind
+                    // ("Address already in use", seen once in CI): draw again. A port the caller named is theirs.
+                    for (int attempt = 1; ; attempt++) {
+                        int chosen = port == 0 ? PlatformPorts.freePort() : port;
+                        try {
+                            return startOn(dir, chosen, durable, lock);
+                        } catch (IOException e) {
+                            if (port != 0 || attempt == DRAWS) {
+                                throw e;
+                            }
+                            LOG.warn("Redis did not start on drawn port {}, drawing another: {}", chosen,
+                                    e.getMessage());
+                        }
+                    }
                 });
+    }
+
+    /** Ports drawn for one start before its failure counts. */
+    private static final int DRAWS = 3;
+
+    private static EmbeddedRedis startOn(Path dir, int chosen, boolean durable, DirectoryLock lock)
+            throws IOException {
+        RedisServer server = RedisServer.newRedisServer()
+                .executableProvider(ExecutableProvider.newJarResourceProvider(
+                        Files.createDirectories(dir.resolve("bin")).toFile()))
+                .bind("127.0.0.1")
+                .port(chosen)
+                .setting("dir " + quoted(dir))
+                .setting("pidfile " + quoted(dir.resolve(PID_FILE)))
+                .setting("daemonize no")
+                .setting(durable ? "appendonly yes" : "appendonly no")
+                .setting(durable ? "save 60 1" : "save \"\"")
+                // SIGTERM lets redis write its data; SIGKILL would lose the last second of a durable run.
+                .onShutdownForceStop(false)
+                .soutListener(line -> SERVER_LOG.info(line))
+                .serrListener(line -> SERVER_LOG.warn(line))
+                .build();
+        server.start();
+        return new EmbeddedRedis(server, dir, chosen, lock);
     }
 
     private static String quoted(Path path) {
