@@ -59,7 +59,7 @@ final class RealtimeWiring {
         environment.lifecycle().manage(realtime);
         environment.lifecycle().manage(signals);
         environment.lifecycle().manage(new Heartbeats(sockets, settings.heartbeatInterval()));
-        context.consume(config.getFanOutConsumer(), List.of(Topics.MESSAGING_EVENTS), new FanOut(log, metrics));
+        context.consume(config.getFanOutConsumer(), List.of(Topics.MESSAGING_EVENTS), new FanOut(log, signals, metrics));
         environment.lifecycle().addEventListener(new CloseSocketsOnStop(sockets,
                 config.getCloseWait().toJavaDuration()));
 

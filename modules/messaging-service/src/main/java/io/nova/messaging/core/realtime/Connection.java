@@ -135,6 +135,11 @@ public final class Connection {
         delivery.requestDrain();
     }
 
+    /** {@code event} was appended to this user's log right after {@code previous}. */
+    void pushed(EventId previous, LoggedEvent event) {
+        delivery.pushed(previous, event);
+    }
+
     void signal(String frame) {
         delivery.offerEphemeral(frame);
     }

@@ -27,6 +27,11 @@ public record EventId(long millis, long sequence) {
         return Optional.of(new EventId(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))));
     }
 
+    /** Later in the log than {@code other}. */
+    public boolean isAfter(EventId other) {
+        return millis != other.millis ? millis > other.millis : sequence > other.sequence;
+    }
+
     @Override
     public String toString() {
         return millis + "-" + sequence;

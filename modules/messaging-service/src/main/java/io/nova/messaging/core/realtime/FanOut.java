@@ -22,18 +22,21 @@ import java.util.UUID;
  * {...}}} is delivered, as {@code {"type": <event type>, "data": <data>}}; this class knows nothing else of it.
  *
  * <p>The kernel's consumer hands it each poll's events at once ({@link IdempotentEventHandler}: no database) and
- * commits offsets after it; a retry after a crash appends nothing twice (the log deduplicates by event id). The append also wakes the replicas, after the log has
- * the event, so a wake-up never announces what is not there yet.
+ * commits offsets after it; a retry after a crash appends nothing twice (the log deduplicates by event id). The
+ * replicas are told after the log has the events ({@link WakeMessage}), so a wake-up never announces what is not
+ * there yet; a retry wakes the recipients of events already appended, in case the first announcement was lost.
  */
 public final class FanOut implements IdempotentEventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(FanOut.class);
 
     private final ReplayLog log;
+    private final RealtimeSignals signals;
     private final RealtimeMetrics metrics;
 
-    public FanOut(ReplayLog log, RealtimeMetrics metrics) {
+    public FanOut(ReplayLog log, RealtimeSignals signals, RealtimeMetrics metrics) {
         this.log = log;
+        this.signals = signals;
         this.metrics = metrics;
     }
 
@@ -52,7 +55,7 @@ public final class FanOut implements IdempotentEventHandler {
         if (entries.isEmpty()) {
             return;
         }
-        log.append(entries);
+        signals.announce(WakeMessage.of(log.append(entries)));
         Instant now = Instant.now();
         for (EventEnvelope event : events) {
             metrics.fanOutLag.update(Duration.between(event.occurredAt(), now));

@@ -2,7 +2,10 @@ package io.nova.messaging.core.realtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nova.contracts.EventTypes;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
+import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -89,10 +92,14 @@ public final class Presence {
      */
     private static final Duration SENT_MEMORY = Duration.ofHours(1);
 
+    /** How long "a socket sent it" marks gather before they go to Redis together. */
+    private static final Duration SENT_GATHERING = Duration.ofMillis(20);
+
     private final RedissonClient redis;
     private final String prefix;
     private final Duration ttl;
     private final ObjectMapper mapper;
+    private final Coalescer<Sent> sent = new Coalescer<>("presence-sent-marks", SENT_GATHERING, this::markSent);
 
     /** @param ttl how long a socket counts after its last refresh (several heartbeat intervals) */
     public Presence(RedissonClient redis, String prefix, Duration ttl, ObjectMapper mapper) {
@@ -144,7 +151,8 @@ public final class Presence {
     /**
      * What to do once a frame has been taken by the network: for {@code message.created}, take the message off
      * the user's unseen entries and remember it was sent (it reached a socket and needs no notification). Best
-     * effort: if it is lost, the user gets a notification of a message they saw — never the opposite.
+     * effort: if it is lost, the user gets a notification of a message they saw — never the opposite. Marks are
+     * gathered for {@link #SENT_GATHERING} and written in one pipelined batch.
      */
     Runnable afterSent(UUID user, LoggedEvent event) {
         if (!EventTypes.MESSAGE_CREATED.equals(event.type())) {
@@ -156,9 +164,26 @@ public final class Presence {
         } catch (IOException e) {
             return SendQueue.NOTHING;
         }
-        return () -> redis.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, SENT,
-                RScript.ReturnType.LONG, List.of(key(user, "unseen"), key(user, "sent:" + messageId)),
-                messageId, Long.toString(SENT_MEMORY.toMillis()));
+        return () -> sent.offer(new Sent(user, messageId));
+    }
+
+    private void markSent(List<Sent> marks) {
+        RBatch batch = redis.createBatch(BatchOptions.defaults());
+        RScriptAsync script = batch.getScript(StringCodec.INSTANCE);
+        String memory = Long.toString(SENT_MEMORY.toMillis());
+        for (Sent mark : marks) {
+            script.evalAsync(RScript.Mode.READ_WRITE, SENT, RScript.ReturnType.LONG,
+                    List.of(key(mark.user(), "unseen"), key(mark.user(), "sent:" + mark.messageId())),
+                    mark.messageId(), memory);
+        }
+        batch.executeAsync().whenComplete((done, failure) -> {
+            if (failure != null) {
+                LOG.debug("{} sent mark(s) not written: {}", marks.size(), failure.toString());
+            }
+        });
+    }
+
+    private record Sent(UUID user, String messageId) {
     }
 
     /** Stores entries nobody will send, then forgets them; if storing fails they stay for the next hand-over. */

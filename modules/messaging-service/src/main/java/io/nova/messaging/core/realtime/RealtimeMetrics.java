@@ -16,6 +16,8 @@ public final class RealtimeMetrics {
     final Meter resumes;
     final Meter resyncs;
     final Meter typingDropped;
+    final Meter carried;
+    final Meter reads;
     final Timer fanOutLag;
 
     public RealtimeMetrics(MetricRegistry registry, LocalSockets sockets) {
@@ -26,6 +28,9 @@ public final class RealtimeMetrics {
         resumes = registry.meter(MetricRegistry.name(BASE, "resumes"));
         resyncs = registry.meter(MetricRegistry.name(BASE, "resyncs"));
         typingDropped = registry.meter(MetricRegistry.name(BASE, "typing", "dropped"));
+        // Events a socket took from a wake-up (no read), and the reads of a log: how often the first way works.
+        carried = registry.meter(MetricRegistry.name(BASE, "events", "carried"));
+        reads = registry.meter(MetricRegistry.name(BASE, "log", "reads"));
         // From the outbox row's commit-time stamp to the event being in every recipient's log.
         fanOutLag = registry.timer(MetricRegistry.name(BASE, "fanout", "lag"));
     }

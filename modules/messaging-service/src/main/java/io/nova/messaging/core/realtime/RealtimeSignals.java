@@ -1,18 +1,20 @@
 package io.nova.messaging.core.realtime;
 
 import io.dropwizard.lifecycle.Managed;
+import io.nova.kernel.api.Ids;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Redis pub/sub between replicas: "these users' logs grew" (announced by the log's append; every replica wakes the
- * sockets it holds of them) and
- * typing signals (delivered as they are, never logged). Both are best effort: a lost wake-up is healed by the
+ * Redis pub/sub between replicas: "these users' logs grew" ({@link WakeMessage}, announced by the fan-out after
+ * each append; every replica hands the new entries to the sockets it holds of those users, or wakes them to read)
+ * and typing signals (delivered as they are, never logged). Both are best effort: a lost wake-up is healed by the
  * next heartbeat's read of the log; a lost typing signal is just lost, which is what typing is.
  */
 public final class RealtimeSignals implements Managed {
@@ -29,8 +31,7 @@ public final class RealtimeSignals implements Managed {
 
     @Override
     public void start() {
-        wakeTopic.addListener(String.class, (channel, message) ->
-                users(message).forEach(user -> sockets.forUser(user, Connection::wake)));
+        wakeTopic.addListener(String.class, (channel, message) -> woken(message));
         typingTopic.addListener(String.class, (channel, message) -> {
             int newline = message.indexOf('\n');
             if (newline > 0) {
@@ -47,14 +48,29 @@ public final class RealtimeSignals implements Managed {
         typingTopic.removeAllListeners();
     }
 
-    /** The channel on which "these users' logs grew" is announced (by {@link ReplayLog#append}). */
-    static String wakeChannel(String prefix) {
-        return prefix + "wake";
+    /** Tells every replica what an append did (one message for the whole append). */
+    void announce(WakeMessage message) {
+        if (!message.isEmpty()) {
+            wakeTopic.publish(message.encode());
+        }
     }
 
-    /** The message that wakes {@code users}' sockets on every replica. */
-    static String wakeMessage(Collection<UUID> users) {
-        return join(users);
+    private void woken(String message) {
+        Optional<WakeMessage> decoded = WakeMessage.decode(message);
+        if (decoded.isEmpty()) {
+            // A replica of the version before carried entries sends the users alone (during a rolling update).
+            users(message).forEach(user -> sockets.forUser(user, Connection::wake));
+            return;
+        }
+        for (ReplayLog.Appended appended : decoded.get().carried()) {
+            sockets.forUser(appended.user(), connection -> connection.pushed(appended.previous(), appended.event()));
+        }
+        decoded.get().wake().forEach(user -> sockets.forUser(user, Connection::wake));
+    }
+
+    /** The channel on which "these users' logs grew" is announced. */
+    static String wakeChannel(String prefix) {
+        return prefix + "wake";
     }
 
     void typing(Collection<UUID> users, String frame) {
@@ -68,6 +84,6 @@ public final class RealtimeSignals implements Managed {
     }
 
     private static java.util.stream.Stream<UUID> users(String text) {
-        return java.util.Arrays.stream(text.split(" ")).filter(part -> !part.isEmpty()).map(UUID::fromString);
+        return java.util.Arrays.stream(text.split(" ")).map(Ids::parse).flatMap(Optional::stream);
     }
 }

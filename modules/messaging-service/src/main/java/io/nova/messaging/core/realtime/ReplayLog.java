@@ -34,9 +34,12 @@ import java.util.UUID;
  */
 public final class ReplayLog {
 
+    /** {} when the event is in the log already, else {previous newest id or '0-0', the new id}. */
     private static final String APPEND = """
-            local known = redis.call('HGET', KEYS[2], ARGV[1])
-            if known then return known end
+            if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return {} end
+            local top = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+            local previous = '0-0'
+            if #top > 0 then previous = top[1][1] end
             local id = redis.call('XADD', KEYS[1], '*', 't', ARGV[2], 'e', ARGV[1], 'd', ARGV[3])
             redis.call('HSET', KEYS[2], ARGV[1], id)
             redis.call('HSETNX', KEYS[3], 'genesis', id)
@@ -52,7 +55,7 @@ public final class ReplayLog {
               end
               redis.call('HSET', KEYS[3], 'floor', oldest[#oldest][1])
             end
-            return id""";
+            return {previous, id}""";
 
     /** {'resync', last} or {'ok', last, id1, type1, data1, id2, ...}. */
     private static final String READ = """
@@ -110,29 +113,29 @@ public final class ReplayLog {
     }
 
     /**
-     * Appends each event to each of its recipients' logs, at most once per event id, then announces them on the
-     * wake channel — one pipelined round trip for all of them, executed in that order, so a wake-up never comes
-     * before what it announces.
+     * Appends each event to each of its recipients' logs, at most once per event id — one pipelined round trip for
+     * all of them. The answer says, per recipient, what was appended right after what (so a socket whose cursor is
+     * that previous id can be handed the event without reading it back), and who got nothing new because the event
+     * was there already (a redelivery: their sockets are woken to read, in case the first wake-up was lost).
      */
-    public void append(List<Entry> entries) {
+    public Appends append(List<Entry> entries) {
         RBatch batch = redis.createBatch(BatchOptions.defaults());
         RScriptAsync script = batch.getScript(StringCodec.INSTANCE);
-        Set<UUID> woken = new LinkedHashSet<>();
+        int asked = 0;
         for (Entry entry : entries) {
             for (UUID user : entry.recipients()) {
-                script.evalShaAsync(RScript.Mode.READ_WRITE, appendSha, RScript.ReturnType.STRING,
+                script.evalShaAsync(RScript.Mode.READ_WRITE, appendSha, RScript.ReturnType.LIST,
                         List.of(key(user, "log"), key(user, "eids"), key(user, "meta")),
                         entry.eventId().toString(), entry.type(), entry.data(), Integer.toString(maxLength));
+                asked++;
             }
-            woken.addAll(entry.recipients());
         }
-        if (woken.isEmpty()) {
-            return;
+        if (asked == 0) {
+            return new Appends(List.of(), Set.of());
         }
-        batch.getTopic(RealtimeSignals.wakeChannel(prefix), StringCodec.INSTANCE)
-                .publishAsync(RealtimeSignals.wakeMessage(woken));
+        List<?> answers;
         try {
-            batch.execute();
+            answers = batch.execute().getResponses();
         } catch (RedisException e) {
             if (!scriptMissing(e)) {
                 throw e;
@@ -140,13 +143,28 @@ public final class ReplayLog {
             // Redis restarted (or flushed its scripts) since this replica loaded them: load again and run it all
             // again — what the failed batch did append is not appended twice.
             appendSha = loadScript(APPEND);
-            append(entries);
+            return append(entries);
         }
+        List<Appended> appended = new ArrayList<>();
+        Set<UUID> already = new LinkedHashSet<>();
+        int answer = 0;
+        for (Entry entry : entries) {
+            for (UUID user : entry.recipients()) {
+                List<?> ids = (List<?>) answers.get(answer++);
+                if (ids.isEmpty()) {
+                    already.add(user);
+                } else {
+                    appended.add(new Appended(user, id(ids.get(0)),
+                            new LoggedEvent(id(ids.get(1)), entry.type(), entry.data())));
+                }
+            }
+        }
+        return new Appends(appended, already);
     }
 
     /** Appends one event to each of {@code recipients}' logs ({@link #append(List)}). */
-    public void append(Collection<UUID> recipients, UUID eventId, String type, String data) {
-        append(List.of(new Entry(recipients, eventId, type, data)));
+    public Appends append(Collection<UUID> recipients, UUID eventId, String type, String data) {
+        return append(List.of(new Entry(recipients, eventId, type, data)));
     }
 
     private static boolean scriptMissing(Throwable failure) {
@@ -160,6 +178,14 @@ public final class ReplayLog {
 
     /** One event for the log: its recipients, the envelope's event id, its type and its data as JSON. */
     public record Entry(Collection<UUID> recipients, UUID eventId, String type, String data) {
+    }
+
+    /** {@code event} went into {@code user}'s log right after {@code previous} ({@link EventId#ZERO}: first). */
+    public record Appended(UUID user, EventId previous, LoggedEvent event) {
+    }
+
+    /** What an {@link #append} did: the new entries, and the users for whom every event was there already. */
+    public record Appends(List<Appended> appended, Set<UUID> already) {
     }
 
     /** Up to {@code count} events after {@code after}, or a resync when the log cannot give all of them. */

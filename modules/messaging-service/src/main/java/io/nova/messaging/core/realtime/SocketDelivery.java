@@ -10,10 +10,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * What one socket sends, in order: its user's replay log from a cursor, plus control frames and typing signals.
  *
- * <p>Every event reaches the socket the same way — a read of the log after the cursor — whether it was woken by
- * the fan-out, asked for by {@code resume}, or re-checked on a heartbeat (which heals a lost wake-up). Reads run
- * one at a time per socket on the delivery executor, so the cursor only moves forward through the log and no
- * event is sent twice or out of order. Nothing flows before the client's first {@code resume} places the cursor.
+ * <p>Events reach the socket in log order from the cursor, one of two ways: a read of the log after the cursor
+ * (woken by the fan-out, asked for by {@code resume}, or re-checked on a heartbeat, which heals a lost wake-up), or
+ * an entry the fan-out carried in its wake-up, taken only when it follows the cursor exactly ({@link #pushed}) —
+ * the common case, which costs no read. Reads run one at a time per socket on the delivery executor, and a read
+ * that comes back after a carried entry moved the cursor skips what the cursor has passed, so the cursor only moves
+ * forward through the log and no event is sent twice or out of order. Nothing flows before the client's first
+ * {@code resume} places the cursor.
  *
  * <p>One frame is in flight at a time; the next is sent when the network has taken it. Events are read only while
  * the {@link SendQueue} has room, so a slow socket's backlog waits in Redis, not here.
@@ -75,6 +78,28 @@ final class SocketDelivery {
         dirty = true;
         if (scheduled.compareAndSet(false, true)) {
             executor.execute(this::drainWhileAsked);
+        }
+    }
+
+    /**
+     * The fan-out appended {@code event} right after {@code previous}: sent as it is when that is where the cursor
+     * stands and there is room; otherwise the log is read (which finds it, or finds it already sent).
+     */
+    void pushed(EventId previous, LoggedEvent event) {
+        boolean taken;
+        synchronized (this) {
+            taken = !closed && cursor != null && !resumePending && cursor.equals(previous)
+                    && queue.roomForEvents() > 0;
+            if (taken) {
+                queue.offerEvent(frames.event(event), presence.afterSent(user, event));
+                cursor = event.id();
+            }
+        }
+        if (taken) {
+            metrics.carried.mark();
+            pump();
+        } else {
+            requestDrain();
         }
     }
 
@@ -145,6 +170,7 @@ final class SocketDelivery {
                 from = cursor;
                 readGeneration = generation;
             }
+            metrics.reads.mark();
             LogRead read = log.read(user, from, room);
             synchronized (this) {
                 if (closed) {
@@ -160,6 +186,9 @@ final class SocketDelivery {
                     metrics.resyncs.mark();
                 } else {
                     for (LoggedEvent event : read.events()) {
+                        if (!event.id().isAfter(cursor)) {
+                            continue; // carried by a wake-up while this read was under way: already queued
+                        }
                         queue.offerEvent(frames.event(event), presence.afterSent(user, event));
                         cursor = event.id();
                     }

@@ -16,4 +16,13 @@ class EventIdTest {
             assertThat(EventId.parse(bad)).as(String.valueOf(bad)).isEmpty();
         }
     }
+
+    @Test
+    void ordersByMillisecondsThenSequence() {
+        assertThat(new EventId(2, 0).isAfter(new EventId(1, 9))).isTrue();
+        assertThat(new EventId(1, 10).isAfter(new EventId(1, 9))).isTrue();
+        assertThat(new EventId(1, 9).isAfter(new EventId(1, 9))).isFalse();
+        assertThat(new EventId(1, 9).isAfter(new EventId(2, 0))).isFalse();
+        assertThat(new EventId(1, 0).isAfter(EventId.ZERO)).isTrue();
+    }
 }

@@ -71,6 +71,33 @@ class ReplayLogTest {
     }
 
     @Test
+    void anAppendSaysWhatEachNewEntryFollowsAndWhoHadTheEventAlready() {
+        UUID one = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID firstEvent = UUID.randomUUID();
+
+        ReplayLog.Appends first = log.append(List.of(one, other), firstEvent, "t", "{\"n\":1}");
+        ReplayLog.Appends next = log.append(List.of(
+                new ReplayLog.Entry(List.of(one), UUID.randomUUID(), "t", "{\"n\":2}"),
+                new ReplayLog.Entry(List.of(one), UUID.randomUUID(), "t", "{\"n\":3}")));
+        ReplayLog.Appends again = log.append(List.of(one, other), firstEvent, "t", "{\"n\":1}");
+
+        assertThat(first.already()).isEmpty();
+        assertThat(first.appended()).extracting(ReplayLog.Appended::user).containsExactly(one, other);
+        assertThat(first.appended()).extracting(ReplayLog.Appended::previous)
+                .containsExactly(EventId.ZERO, EventId.ZERO);
+        List<LoggedEvent> logged = log.read(one, EventId.ZERO, 10).events();
+        assertThat(first.appended().get(0).event()).isEqualTo(logged.get(0));
+        // Within one batch each entry follows the one before it in the same log.
+        assertThat(next.appended()).extracting(ReplayLog.Appended::previous)
+                .containsExactly(logged.get(0).id(), logged.get(1).id());
+        assertThat(next.appended()).extracting(ReplayLog.Appended::event)
+                .containsExactly(logged.get(1), logged.get(2));
+        assertThat(again.appended()).isEmpty();
+        assertThat(again.already()).containsExactly(one, other);
+    }
+
+    @Test
     void aRedisThatForgotTheScriptIsGivenItAgain() {
         UUID user = UUID.randomUUID();
         log.append(List.of(user), UUID.randomUUID(), "t", "{\"n\":1}");
