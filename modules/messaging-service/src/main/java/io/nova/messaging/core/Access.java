@@ -43,6 +43,20 @@ public final class Access {
     }
 
     /**
+     * A sender's membership and the conversation's current members, or 404: call it in the send's transaction once
+     * the seq's lock is held, so both are what they are at commit.
+     */
+    public Sending sending(Handle handle, UUID conversation, UUID caller, String asked) {
+        ConversationStore.WithMembers found = conversations.withMemberAndMembers(handle, conversation, caller)
+                .orElseThrow(() -> notFound(asked));
+        return new Sending(member(Optional.of(found.withMember()), asked), found.members());
+    }
+
+    /** What {@link #sending} found: the sender's membership, and to whom the message goes. */
+    public record Sending(Membership membership, List<UUID> members) {
+    }
+
+    /**
      * The newest seq the caller may read: every one for a member, up to their leaving for a former member; 404 for
      * anyone who never was one.
      */

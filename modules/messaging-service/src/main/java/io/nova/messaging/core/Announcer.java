@@ -34,6 +34,7 @@ public final class Announcer {
         to(handle, type, conversation, recipients, data);
     }
 
+    /** To {@code recipients}: members the caller has just read under the conversation's lock. */
     public void to(Handle handle, String type, UUID conversation, Collection<UUID> recipients, Object data) {
         outbox.append(handle, Topics.MESSAGING_EVENTS, type, conversation.toString(),
                 new MessagingEvents.Envelope(recipients.stream().map(UUID::toString).toList(), data));

@@ -51,19 +51,29 @@ public final class MessageService {
         UUID me = sender.id();
         UUID conversation = Ids.inPath("Conversation", conversationId);
         MessageDraft draft = MessageDraft.of(request);
-        access.requireOpen(jdbi.withHandle(handle -> access.member(handle, conversation, me, conversationId)));
+        boolean withMedia = !draft.mediaIds().isEmpty();
+        if (withMedia) {
+            // Media is claimed only for a conversation the sender may write to: checked before the claim.
+            access.requireOpen(jdbi.withHandle(handle -> access.member(handle, conversation, me, conversationId)));
+        }
         UUID id = UUID.randomUUID();
-        List<MediaView> claimed = draft.mediaIds().isEmpty() ? List.of() : media.claim(sender, draft.mediaIds(),
-                MediaReleases.claimant(id));
+        List<MediaView> claimed = withMedia ? media.claim(sender, draft.mediaIds(), MediaReleases.claimant(id))
+                : List.of();
         MessageRow row = releases.writeOrGiveBack(id, draft.mediaIds(), handle -> {
             // The seq first: its row lock orders this send after any membership change, which the check below
             // then sees; a refusal rolls the seq back.
             long seq = conversations.nextSeq(handle, conversation).orElseThrow(() -> Access.notFound(conversationId));
-            access.member(handle, conversation, me, conversationId);
+            Access.Sending sending = access.sending(handle, conversation, me, conversationId);
+            if (!withMedia) {
+                // A text message is checked here alone: one query fewer. The block check's Redis read (a gRPC
+                // call when the answer is not cached) then runs under the seq's lock, which only other sends to
+                // this conversation wait for.
+                access.requireOpen(sending.membership());
+            }
             draft.replyTo().ifPresent(replied -> requireReplyable(handle, conversation, replied));
             MessageRow written = messages.insert(handle, id, conversation, seq, me, draft.text(), draft.mediaIds(),
                     draft.replyTo().orElse(null));
-            announcer.toMembers(handle, EventTypes.MESSAGE_CREATED, conversation,
+            announcer.to(handle, EventTypes.MESSAGE_CREATED, conversation, sending.members(),
                     Views.message(written, claimed, List.of(), null));
             return written;
         });

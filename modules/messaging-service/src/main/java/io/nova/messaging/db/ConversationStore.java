@@ -5,6 +5,8 @@ import io.nova.kernel.paging.Keyset;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -67,9 +69,9 @@ public final class ConversationStore {
     }
 
     /**
-     * The conversation and {@code user}'s membership row in one query (a send asks this twice: before it claims
-     * media and again in its transaction); empty when the conversation does not exist. With a {@code lock}, the
-     * conversation's row is read under it, held until the transaction ends.
+     * The conversation and {@code user}'s membership row in one query (a send with media asks this before it
+     * claims the media, and every send again in its transaction); empty when the conversation does not exist. With
+     * a {@code lock}, the conversation's row is read under it, held until the transaction ends.
      */
     public Optional<WithMember> withMember(Handle handle, UUID id, UUID user, Optional<Lock> lock) {
         return handle.createQuery("SELECT " + Rows.CONVERSATION_COLUMNS + ", " + Rows.MEMBER_COLUMNS_OF_M + """
@@ -77,9 +79,33 @@ public final class ConversationStore {
                          LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = :user
                         WHERE c.id = :id""" + lock.map(held -> " " + held.sql + " OF c").orElse(""))
                 .bind("id", id).bind("user", user)
-                .map((rs, ctx) -> new WithMember(Rows.conversation(rs), rs.getObject("user_id") == null
-                        ? Optional.empty() : Optional.of(Rows.member(rs))))
+                .map((rs, ctx) -> withMember(rs))
                 .findOne();
+    }
+
+    /** {@link #withMember}, and the current members as {@link MemberStore#recipients} lists them. */
+    public record WithMembers(WithMember withMember, List<UUID> members) {
+    }
+
+    /**
+     * {@link #withMember} and the conversation's current members in one query: what a send needs once its
+     * {@link #nextSeq} holds the row (membership changes wait for that lock, so these are the members at commit).
+     */
+    public Optional<WithMembers> withMemberAndMembers(Handle handle, UUID id, UUID user) {
+        return handle.createQuery("SELECT " + Rows.CONVERSATION_COLUMNS + ", " + Rows.MEMBER_COLUMNS_OF_M + """
+                        , ARRAY(SELECT a.user_id FROM members a WHERE a.conversation_id = c.id AND a.left_seq IS NULL
+                                 ORDER BY a.joined_at, a.user_id) AS current_members
+                         FROM conversations c
+                         LEFT JOIN members m ON m.conversation_id = c.id AND m.user_id = :user
+                        WHERE c.id = :id""")
+                .bind("id", id).bind("user", user)
+                .map((rs, ctx) -> new WithMembers(withMember(rs), Rows.uuids(rs.getArray("current_members"))))
+                .findOne();
+    }
+
+    private static WithMember withMember(ResultSet rs) throws SQLException {
+        return new WithMember(Rows.conversation(rs), rs.getObject("user_id") == null
+                ? Optional.empty() : Optional.of(Rows.member(rs)));
     }
 
     /**
