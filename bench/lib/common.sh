@@ -87,6 +87,7 @@ cpu_ticks() {
       postgres*) group=postgresql ;;
       *redis-server*) group=redis ;;
       wrk*) group=wrk ;;
+      *nova-bench-*.jar*) group=load-generator ;;
       *) continue ;;
     esac
     awk -v g="$group" '{print g, $14 + $15}' "$stat" 2>/dev/null

@@ -89,7 +89,7 @@ final class DeliveryRun {
                         if (error != null && firstError.compareAndSet(null, error)) {
                             System.err.println("bench: the first failed send: " + error);
                         }
-                        count(error == null ? response.statusCode() : -1);
+                        count(error == null ? response : -1);
                     });
         }
         long sendEnd = System.nanoTime();

@@ -33,11 +33,13 @@ final class NovaApi {
      * here is late, and its latency still runs from its intended time.
      */
     private final Semaphore inFlight;
+    private final LeanPoster poster;
 
     NovaApi(URI base, URI messagingBase, int maxInFlight) {
         this.base = base;
         this.messagingBase = messagingBase;
         this.inFlight = new Semaphore(maxInFlight);
+        this.poster = new LeanPoster(messagingBase, maxInFlight);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -70,16 +72,15 @@ final class NovaApi {
         return conversation.path("id").asText();
     }
 
-    /** Sends without waiting: the fixed-rate schedule must not wait for answers (coordinated omission). */
-    CompletableFuture<HttpResponse<String>> send(Account from, String conversationId, String text) {
+    /**
+     * Sends without waiting: the fixed-rate schedule must not wait for answers (coordinated omission). The answer's
+     * status; sent on {@link LeanPoster}'s connections (as many as requests may be in flight).
+     */
+    CompletableFuture<Integer> send(Account from, String conversationId, String text) {
         ObjectNode body = JSON.createObjectNode().put("text", text);
-        HttpRequest request = HttpRequest.newBuilder(messagingBase.resolve("/api/v1/conversations/" + conversationId + "/messages"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + from.token())
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        return bounded(request);
+        return poster.post(messagingBase.resolve("/api/v1/conversations/" + conversationId + "/messages").getRawPath(),
+                body.toString(), "Authorization", "Bearer " + from.token(),
+                "Idempotency-Key", UUID.randomUUID().toString());
     }
 
     /** A public post of {@code author}'s (content-service, through the gateway); its id. */
