@@ -12,9 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.redisson.Redisson;
+import io.nova.messaging.PlatformRedis;
 import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -133,10 +132,7 @@ abstract class RealtimeServiceTest {
 
     /** A Redis client of the test's own (shut it down). */
     protected RedissonClient redis() {
-        URI uri = URI.create(platform.redisUri());
-        Config config = new Config();
-        config.useSingleServer().setAddress("redis://" + uri.getHost() + ":" + uri.getPort());
-        return Redisson.create(config);
+        return PlatformRedis.client(platform);
     }
 
     /** A counter or gauge of the service's /metrics (0 when it is not there yet). */

@@ -11,12 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.redisson.Redisson;
+import io.nova.messaging.PlatformRedis;
 import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,10 +48,7 @@ class CarriedEventsTest {
 
     @BeforeAll
     void connect(TestPlatform platform) {
-        URI uri = URI.create(platform.redisUri());
-        Config config = new Config();
-        config.useSingleServer().setAddress("redis://" + uri.getHost() + ":" + uri.getPort());
-        redis = Redisson.create(config);
+        redis = PlatformRedis.client(platform);
         log = new ReplayLog(redis, platform.redisKeyPrefix(), 100);
         presence = new Presence(redis, platform.redisKeyPrefix(), Duration.ofSeconds(30), mapper);
     }

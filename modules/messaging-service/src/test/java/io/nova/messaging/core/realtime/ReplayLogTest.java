@@ -7,12 +7,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.redisson.Redisson;
+import io.nova.messaging.PlatformRedis;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,10 +26,7 @@ class ReplayLogTest {
 
     @BeforeAll
     void connect(TestPlatform platform) {
-        URI uri = URI.create(platform.redisUri());
-        Config config = new Config();
-        config.useSingleServer().setAddress("redis://" + uri.getHost() + ":" + uri.getPort());
-        redis = Redisson.create(config);
+        redis = PlatformRedis.client(platform);
         log = new ReplayLog(redis, platform.redisKeyPrefix(), 3);
     }
 
