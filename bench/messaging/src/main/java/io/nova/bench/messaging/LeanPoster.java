@@ -165,8 +165,15 @@ final class LeanPoster {
             return line.toString();
         }
 
+        /**
+         * Reads past {@code bytes} of an answer's body. Not a way to ignore a failure: the generator counts only
+         * the status (the answer's body is the message it sent, checked when the other member's socket receives
+         * it), but the body must leave the stream so the next answer on this keep-alive connection starts at its
+         * status line. A body cut short is an IOException, which fails the send and closes the connection.
+         */
         private void skip(long bytes) throws IOException {
             for (long left = bytes; left > 0; ) {
+                // skip() may move less than asked, or 0 with data still to come: then one blocking read decides.
                 long skipped = in.skip(left);
                 if (skipped <= 0) {
                     if (in.read() < 0) {
