@@ -40,6 +40,26 @@ class EarlyAnswerConnectionTest extends RunningKernelApp {
         }
     }
 
+    /**
+     * A 413 decided on the declared length reaches a client that is still sending the body: closing a connection
+     * with unread bytes resets it, and a client still writing never reads the answer.
+     */
+    @Test
+    void a413ForADeclaredLengthReachesAClientStillSendingTheBody() throws Exception {
+        byte[] rest = "x".repeat(256 * 1024).getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /probe/notes HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (1 + rest.length) + "\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(200);
+            out.write(rest);
+            String head = head(socket.getInputStream());
+            assertThat(head).startsWith("HTTP/1.1 413");
+            assertThat(head.toLowerCase(Locale.ROOT)).contains("connection: close");
+        }
+    }
+
     @Test
     void a401BeforeTheBodyIsReadClosesTheConnection() throws Exception {
         try (Socket socket = connect()) {

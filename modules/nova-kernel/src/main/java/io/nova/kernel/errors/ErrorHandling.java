@@ -22,7 +22,7 @@ public final class ErrorHandling {
         environment.jersey().register(new ParameterTextFilter());
         // A client that hangs up mid-request is not a server error worth a stack trace.
         environment.jersey().register(new EarlyEofExceptionMapper());
-        JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper());
+        JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper(), maxRequestBodyBytes);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
         // First, so that every early answer below it, the body limit's 413 included, closes a half-read connection.
         environment.servlets()

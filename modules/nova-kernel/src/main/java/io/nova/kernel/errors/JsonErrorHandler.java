@@ -1,6 +1,7 @@
 package io.nova.kernel.errors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -23,9 +24,12 @@ import java.util.Locale;
 final class JsonErrorHandler extends ErrorHandler {
 
     private final ObjectMapper mapper;
+    private final long drainLimitBytes;
 
-    JsonErrorHandler(ObjectMapper mapper) {
+    /** {@code drainLimitBytes}: how much of a refused request's body is read before its connection is closed. */
+    JsonErrorHandler(ObjectMapper mapper, long drainLimitBytes) {
         this.mapper = mapper;
+        this.drainLimitBytes = drainLimitBytes;
     }
 
     /** Every method gets the JSON body: Jetty's default answers PUT, PATCH and DELETE with an empty one. */
@@ -42,7 +46,13 @@ final class JsonErrorHandler extends ErrorHandler {
         // and done for all of them; a refused request is worth a new connection.
         response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(body(code)), callback);
+        // A request refused while its head was parsed has had none of its body read: read it after the answer, or
+        // the close resets the connection and a client still sending loses the answer (LingeringClose says more).
+        Callback then = cause instanceof BadMessageException
+                ? LingeringClose.afterAnswer(request.getConnectionMetaData().getConnection().getEndPoint(), callback,
+                        drainLimitBytes)
+                : callback;
+        response.write(true, ByteBuffer.wrap(body(code)), then);
     }
 
     /**
