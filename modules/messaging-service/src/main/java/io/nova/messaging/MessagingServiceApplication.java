@@ -6,6 +6,7 @@ import io.nova.kernel.KernelPart;
 import io.nova.kernel.NovaApplication;
 import io.nova.kernel.ServiceContext;
 import io.nova.kernel.db.ClaimOwnerIds;
+import io.nova.kernel.db.GroupCommit;
 import io.nova.kernel.db.SettledIds;
 import io.nova.messaging.db.MessageIdStore;
 import io.nova.messaging.grpc.MessagingGrpcService;
@@ -19,12 +20,15 @@ import io.nova.messaging.core.MediaReleases;
 import io.nova.messaging.core.MemberService;
 import io.nova.messaging.core.MessageLists;
 import io.nova.messaging.core.MessageService;
+import io.nova.messaging.core.TextSends;
 import io.nova.messaging.core.People;
 import io.nova.messaging.core.ReactionService;
 import io.nova.messaging.core.ReadService;
+import io.nova.messaging.db.BatchSendStore;
 import io.nova.messaging.db.ConversationStore;
 import io.nova.messaging.db.MediaReleaseStore;
 import io.nova.messaging.db.MemberStore;
+import io.nova.messaging.db.MessageRow;
 import io.nova.messaging.db.MessageStore;
 import io.nova.messaging.db.ReactionStore;
 import io.nova.messaging.resources.ConversationMessagesResource;
@@ -92,8 +96,13 @@ public final class MessagingServiceApplication extends NovaApplication<Messaging
                 messageStore, access, people, announcer);
         MemberService members = new MemberService(context.jdbi(), conversationStore, memberStore, access, people,
                 announcer, conversations);
+        // Text messages are written many to a transaction: two writers, each taking whatever is waiting (up to 64).
+        GroupCommit<TextSends.Send, MessageRow> textSends = new GroupCommit<>("text-sends", context.jdbi(),
+                new TextSends(new BatchSendStore(), messageStore, access, people, announcer), 2, 64,
+                environment.metrics());
+        environment.lifecycle().manage(textSends);
         MessageService messages = new MessageService(context.jdbi(), conversationStore, messageStore, reactionStore,
-                access, media, releases, announcer);
+                access, media, releases, announcer, textSends);
         environment.jersey().register(new ConversationsResource(conversations, members,
                 new ReadService(context.jdbi(), memberStore, access, announcer), context.idempotency()));
         environment.jersey().register(new ConversationMessagesResource(messages,

@@ -115,6 +115,70 @@ class ConcurrencyTest extends RunningMessagingStack {
         assertThat(get(owner, "/api/v1/conversations/" + group).path("last_seq").asLong()).isEqualTo(total);
     }
 
+    /**
+     * Sends that are refused (an outsider, a blocked pair, a reply to another conversation's message) racing with
+     * sends that are not: text messages are written many to a transaction, and a refused one must neither take a
+     * seq nor fail the others of its batch.
+     */
+    @Test
+    void refusedSendsAmongConcurrentOnesTakeNoSeqAndFailNoOther() throws Exception {
+        People.Person owner = people.register();
+        List<People.Person> members = new ArrayList<>(List.of(owner));
+        for (int i = 1; i < 6; i++) {
+            members.add(people.register());
+        }
+        String group = start(owner, "mixed", members.subList(1, 6).toArray(People.Person[]::new));
+        People.Person outsider = people.register();
+        People.Person blocker = people.register();
+        String blockedDirect = start(owner, null, blocker);
+        String elsewhere = start(owner, "elsewhere", members.get(1));
+        String foreignMessage = ApiClient.json(replicas.get(0).send("POST", "/api/v1/conversations/" + elsewhere
+                + "/messages", owner.token(), ApiClient.body("text", "there"))).path("id").asText();
+        people.block(blocker, owner);
+
+        int each = 8;
+        List<Callable<List<Integer>>> tasks = new ArrayList<>();
+        for (int s = 0; s < members.size() + 3; s++) {
+            int task = s;
+            ApiClient replica = replicas.get(s % 2);
+            tasks.add(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                for (int m = 0; m < each; m++) {
+                    HttpResponse<String> sent;
+                    if (task < members.size()) {
+                        People.Person member = members.get(task);
+                        sent = replica.send("POST", "/api/v1/conversations/" + group + "/messages", member.token(),
+                                ApiClient.body("text", "m" + m));
+                    } else if (task == members.size()) {
+                        sent = replica.send("POST", "/api/v1/conversations/" + group + "/messages",
+                                outsider.token(), ApiClient.body("text", "let me in"));
+                    } else if (task == members.size() + 1) {
+                        sent = replica.send("POST", "/api/v1/conversations/" + blockedDirect + "/messages",
+                                owner.token(), ApiClient.body("text", "hello?"));
+                    } else {
+                        sent = replica.send("POST", "/api/v1/conversations/" + group + "/messages",
+                                members.get(2).token(), ApiClient.body("text", "re", "reply_to", foreignMessage));
+                    }
+                    statuses.add(sent.statusCode());
+                }
+                return statuses;
+            });
+        }
+        List<List<Integer>> statuses = together(tasks);
+
+        for (int s = 0; s < members.size(); s++) {
+            assertThat(statuses.get(s)).as("member " + s).containsOnly(201);
+        }
+        assertThat(statuses.get(members.size())).as("outsider").containsOnly(404);
+        assertThat(statuses.get(members.size() + 1)).as("blocked").containsOnly(403);
+        assertThat(statuses.get(members.size() + 2)).as("reply elsewhere").containsOnly(422);
+        int total = members.size() * each;
+        List<Long> stored = allMessages(owner, group).stream().map(item -> item.path("seq").asLong()).toList();
+        assertThat(stored).containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+        assertThat(events(group, "message.created")).hasSize(total);
+        assertThat(get(owner, "/api/v1/conversations/" + blockedDirect).path("last_seq").asLong()).isZero();
+    }
+
     @Test
     void racingCreatesOfADirectConversationMakeOneAndAgreeOnIt() throws Exception {
         for (int pair = 0; pair < 5; pair++) {

@@ -67,15 +67,23 @@ public final class Access {
 
     /** A direct conversation whose users block each other (either way) takes nothing new: 403. */
     public void requireOpen(Membership membership) {
+        requireOpen(membership, People.Blocks.NONE);
+    }
+
+    /** The same, answered from {@code known} (a batch's lookups) where it has the pair. */
+    void requireOpen(Membership membership, People.Blocks known) {
         if (membership.conversation().direct()) {
             UUID me = membership.member().userId();
-            if (!people.blockedEitherWay(me, List.of(membership.otherOfDirect())).isEmpty()) {
+            UUID other = membership.otherOfDirect();
+            boolean blocked = known.eitherWay(me, other)
+                    .orElseGet(() -> !people.blockedEitherWay(me, List.of(other)).isEmpty());
+            if (blocked) {
                 throw DomainException.forbidden("You cannot message this user");
             }
         }
     }
 
-    private static Membership member(Optional<ConversationStore.WithMember> row, String asked) {
+    static Membership member(Optional<ConversationStore.WithMember> row, String asked) {
         ConversationStore.WithMember found = row.orElseThrow(() -> notFound(asked));
         MemberRow member = found.member().filter(MemberRow::active).orElseThrow(() -> notFound(asked));
         return new Membership(found.conversation(), member);

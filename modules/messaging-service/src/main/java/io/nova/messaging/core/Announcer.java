@@ -34,9 +34,24 @@ public final class Announcer {
         to(handle, type, conversation, recipients, data);
     }
 
+    /** An event of one conversation for its recipients (read under the conversation's lock, as for {@link #to}). */
+    public record Announcement(UUID conversation, Collection<UUID> recipients, Object data) {
+    }
+
+    /** Events of {@code type}, one per announcement, written with one statement in the order given. */
+    public void toEach(Handle handle, String type, List<Announcement> announcements) {
+        outbox.appendAll(handle, announcements.stream()
+                .map(a -> new Outbox.Event(Topics.MESSAGING_EVENTS, type, a.conversation().toString(),
+                        envelope(a.recipients(), a.data())))
+                .toList());
+    }
+
     /** To {@code recipients}: members the caller has just read under the conversation's lock. */
     public void to(Handle handle, String type, UUID conversation, Collection<UUID> recipients, Object data) {
-        outbox.append(handle, Topics.MESSAGING_EVENTS, type, conversation.toString(),
-                new MessagingEvents.Envelope(recipients.stream().map(UUID::toString).toList(), data));
+        outbox.append(handle, Topics.MESSAGING_EVENTS, type, conversation.toString(), envelope(recipients, data));
+    }
+
+    private static MessagingEvents.Envelope envelope(Collection<UUID> recipients, Object data) {
+        return new MessagingEvents.Envelope(recipients.stream().map(UUID::toString).toList(), data);
     }
 }

@@ -3,6 +3,7 @@ package io.nova.messaging.core;
 import io.nova.contracts.EventTypes;
 import io.nova.kernel.api.Ids;
 import io.nova.kernel.auth.NovaPrincipal;
+import io.nova.kernel.db.GroupCommit;
 import io.nova.kernel.errors.DomainException;
 import io.nova.messaging.api.MediaView;
 import io.nova.messaging.api.MessageView;
@@ -19,9 +20,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Sending, editing and deleting messages. A send claims its media in media-service first (a message never shows
- * media that is not the sender's and ready), then takes the conversation's next seq, writes the row and its event
- * in one transaction; if that transaction fails before its commit, the media is given back
+ * Sending, editing and deleting messages. A text message is written together with the others waiting at that
+ * moment, many to a transaction ({@link TextSends}). A message with media claims its media in media-service first
+ * (a message never shows media that is not the sender's and ready), then takes the conversation's next seq, writes
+ * the row and its event in one transaction; if that transaction fails before its commit, the media is given back
  * ({@link MediaReleases#writeOrGiveBack}). Edits and deletes are the author's alone.
  */
 public final class MessageService {
@@ -34,9 +36,11 @@ public final class MessageService {
     private final Media media;
     private final MediaReleases releases;
     private final Announcer announcer;
+    private final GroupCommit<TextSends.Send, MessageRow> textSends;
 
     public MessageService(Jdbi jdbi, ConversationStore conversations, MessageStore messages, ReactionStore reactions,
-                          Access access, Media media, MediaReleases releases, Announcer announcer) {
+                          Access access, Media media, MediaReleases releases, Announcer announcer,
+                          GroupCommit<TextSends.Send, MessageRow> textSends) {
         this.jdbi = jdbi;
         this.conversations = conversations;
         this.messages = messages;
@@ -45,32 +49,28 @@ public final class MessageService {
         this.media = media;
         this.releases = releases;
         this.announcer = announcer;
+        this.textSends = textSends;
     }
 
     public MessageView send(NovaPrincipal sender, String conversationId, SendMessageRequest request) {
         UUID me = sender.id();
         UUID conversation = Ids.inPath("Conversation", conversationId);
         MessageDraft draft = MessageDraft.of(request);
-        boolean withMedia = !draft.mediaIds().isEmpty();
-        if (withMedia) {
-            // Media is claimed only for a conversation the sender may write to: checked before the claim.
-            access.requireOpen(jdbi.withHandle(handle -> access.member(handle, conversation, me, conversationId)));
-        }
         UUID id = UUID.randomUUID();
-        List<MediaView> claimed = withMedia ? media.claim(sender, draft.mediaIds(), MediaReleases.claimant(id))
-                : List.of();
+        if (draft.mediaIds().isEmpty()) {
+            // Written together with the other text messages waiting at this moment, under the same rules.
+            MessageRow row = textSends.submit(new TextSends.Send(id, conversation, conversationId, me, draft));
+            return Views.message(row, List.of(), List.of(), me);
+        }
+        // Media is claimed only for a conversation the sender may write to: checked before the claim.
+        access.requireOpen(jdbi.withHandle(handle -> access.member(handle, conversation, me, conversationId)));
+        List<MediaView> claimed = media.claim(sender, draft.mediaIds(), MediaReleases.claimant(id));
         MessageRow row = releases.writeOrGiveBack(id, draft.mediaIds(), handle -> {
             // The seq first: its row lock orders this send after any membership change, which the check below
             // then sees; a refusal rolls the seq back.
             long seq = conversations.nextSeq(handle, conversation).orElseThrow(() -> Access.notFound(conversationId));
             Access.Sending sending = access.sending(handle, conversation, me, conversationId);
-            if (!withMedia) {
-                // A text message is checked here alone: one query fewer. The block check's Redis read (a gRPC
-                // call when the answer is not cached) then runs under the seq's lock, which only other sends to
-                // this conversation wait for.
-                access.requireOpen(sending.membership());
-            }
-            draft.replyTo().ifPresent(replied -> requireReplyable(handle, conversation, replied));
+            draft.replyTo().ifPresent(replied -> requireReplyable(messages, handle, conversation, replied));
             MessageRow written = messages.insert(handle, id, conversation, seq, me, draft.text(), draft.mediaIds(),
                     draft.replyTo().orElse(null));
             announcer.to(handle, EventTypes.MESSAGE_CREATED, conversation, sending.members(),
@@ -163,7 +163,8 @@ public final class MessageService {
         return row;
     }
 
-    private void requireReplyable(Handle handle, UUID conversation, UUID replied) {
+    /** A reply is to a live message of the same conversation: 422 otherwise. */
+    static void requireReplyable(MessageStore messages, Handle handle, UUID conversation, UUID replied) {
         messages.find(handle, replied)
                 .filter(row -> row.conversationId().equals(conversation) && !row.deleted())
                 .orElseThrow(() -> MessageDraft.replyNotFound(replied));

@@ -103,7 +103,7 @@ public final class ConversationStore {
                 .findOne();
     }
 
-    private static WithMember withMember(ResultSet rs) throws SQLException {
+    static WithMember withMember(ResultSet rs) throws SQLException {
         return new WithMember(Rows.conversation(rs), rs.getObject("user_id") == null
                 ? Optional.empty() : Optional.of(Rows.member(rs)));
     }

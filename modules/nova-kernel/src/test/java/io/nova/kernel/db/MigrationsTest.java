@@ -7,6 +7,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.nova.kernel.PlatformDatabase;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
@@ -27,10 +28,7 @@ class MigrationsTest {
 
     @Test
     void aKernelMigrationReleasedAfterTheServicesOwnIsAppliedOnUpgrade(TestPlatform platform) throws Exception {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(platform.jdbcUrl());
-        dataSource.setUser(platform.dbUser());
-        dataSource.setPassword(platform.dbPassword());
+        PGSimpleDataSource dataSource = PlatformDatabase.dataSource(platform);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA upgrade_test");
         }

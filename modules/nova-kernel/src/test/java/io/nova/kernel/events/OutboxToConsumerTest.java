@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.nova.kernel.PlatformDatabase;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.util.ArrayList;
@@ -45,10 +46,7 @@ class OutboxToConsumerTest {
     @BeforeAll
     void setUp(TestPlatform platform) {
         this.platform = platform;
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(platform.jdbcUrl());
-        dataSource.setUser(platform.dbUser());
-        dataSource.setPassword(platform.dbPassword());
+        PGSimpleDataSource dataSource = PlatformDatabase.dataSource(platform);
         new Migrations(dataSource, "outbox-to-consumer-test").migrate();
         jdbi = Jdbi.create(dataSource);
         jdbi.useHandle(handle -> handle.execute(
@@ -66,12 +64,25 @@ class OutboxToConsumerTest {
     @Test
     void everyEventIsHandledOnceAcrossAConsumerRestart() throws Exception {
         Outbox outbox = new Outbox(mapper);
-        for (int i = 0; i < EVENTS; i++) {
+        for (int i = 0; i < EVENTS / 3; i++) {
             int seq = i;
             // The change and its event commit together.
             jdbi.useTransaction(handle -> outbox.append(handle, topic, "post.created",
                     "post-" + (seq % 4), Map.of("seq", seq)));
         }
+        // The rest as a batch of writes would append them: eight to a statement, in order.
+        for (int first = EVENTS / 3; first < EVENTS; first += 8) {
+            List<Outbox.Event> events = new java.util.ArrayList<>();
+            for (int seq = first; seq < Math.min(first + 8, EVENTS); seq++) {
+                events.add(new Outbox.Event(topic, "post.created", "post-" + (seq % 4), Map.of("seq", seq)));
+            }
+            List<UUID> ids = jdbi.inTransaction(handle -> outbox.appendAll(handle, events));
+            assertThat(ids).hasSize(events.size()).doesNotHaveDuplicates();
+        }
+        List<Integer> written = jdbi.withHandle(h -> h.createQuery("SELECT (payload->>'seq')::int FROM nova_outbox "
+                + "WHERE topic = :topic ORDER BY id").bind("topic", topic).mapTo(Integer.class).list());
+        assertThat(written).as("rows in the order written, within and across statements")
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, EVENTS).boxed().toList());
 
         OutboxRelay relay = new OutboxRelay(jdbi, IdempotentProducer.create(platform.kafkaBootstrapServers(), "test"),
                 mapper, kafka(), new MetricRegistry(), "test");

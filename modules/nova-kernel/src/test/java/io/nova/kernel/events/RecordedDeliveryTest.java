@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.nova.kernel.PlatformDatabase;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.time.Instant;
@@ -36,10 +37,7 @@ class RecordedDeliveryTest {
 
     @BeforeAll
     void setUp(TestPlatform platform) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(platform.jdbcUrl());
-        dataSource.setUser(platform.dbUser());
-        dataSource.setPassword(platform.dbPassword());
+        PGSimpleDataSource dataSource = PlatformDatabase.dataSource(platform);
         new Migrations(dataSource, "recorded-delivery-test").migrate();
         jdbi = Jdbi.create(dataSource);
         jdbi.useHandle(handle -> handle.execute("""
