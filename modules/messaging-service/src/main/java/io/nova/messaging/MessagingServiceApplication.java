@@ -98,7 +98,7 @@ public final class MessagingServiceApplication extends NovaApplication<Messaging
                 announcer, conversations);
         // Text messages are written many to a transaction: two writers, each taking whatever is waiting (up to 64).
         GroupCommit<TextSends.Send, MessageRow> textSends = new GroupCommit<>("text-sends", context.jdbi(),
-                new TextSends(new BatchSendStore(), messageStore, access, people, announcer), 2, 64,
+                new TextSends(new BatchSendStore(), conversationStore, messageStore, access, people, announcer), 2, 64,
                 environment.metrics());
         environment.lifecycle().manage(textSends);
         MessageService messages = new MessageService(context.jdbi(), conversationStore, messageStore, reactionStore,

@@ -29,7 +29,6 @@ import java.util.UUID;
 public final class MessageService {
 
     private final Jdbi jdbi;
-    private final ConversationStore conversations;
     private final MessageStore messages;
     private final ReactionStore reactions;
     private final Access access;
@@ -37,12 +36,12 @@ public final class MessageService {
     private final MediaReleases releases;
     private final Announcer announcer;
     private final GroupCommit<TextSends.Send, MessageRow> textSends;
+    private final OneMessage one;
 
     public MessageService(Jdbi jdbi, ConversationStore conversations, MessageStore messages, ReactionStore reactions,
                           Access access, Media media, MediaReleases releases, Announcer announcer,
                           GroupCommit<TextSends.Send, MessageRow> textSends) {
         this.jdbi = jdbi;
-        this.conversations = conversations;
         this.messages = messages;
         this.reactions = reactions;
         this.access = access;
@@ -50,6 +49,7 @@ public final class MessageService {
         this.releases = releases;
         this.announcer = announcer;
         this.textSends = textSends;
+        this.one = new OneMessage(conversations, messages, access, announcer);
     }
 
     public MessageView send(NovaPrincipal sender, String conversationId, SendMessageRequest request) {
@@ -65,18 +65,8 @@ public final class MessageService {
         // Media is claimed only for a conversation the sender may write to: checked before the claim.
         access.requireOpen(jdbi.withHandle(handle -> access.member(handle, conversation, me, conversationId)));
         List<MediaView> claimed = media.claim(sender, draft.mediaIds(), MediaReleases.claimant(id));
-        MessageRow row = releases.writeOrGiveBack(id, draft.mediaIds(), handle -> {
-            // The seq first: its row lock orders this send after any membership change, which the check below
-            // then sees; a refusal rolls the seq back.
-            long seq = conversations.nextSeq(handle, conversation).orElseThrow(() -> Access.notFound(conversationId));
-            Access.Sending sending = access.sending(handle, conversation, me, conversationId);
-            draft.replyTo().ifPresent(replied -> requireReplyable(messages, handle, conversation, replied));
-            MessageRow written = messages.insert(handle, id, conversation, seq, me, draft.text(), draft.mediaIds(),
-                    draft.replyTo().orElse(null));
-            announcer.to(handle, EventTypes.MESSAGE_CREATED, conversation, sending.members(),
-                    Views.message(written, claimed, List.of(), null));
-            return written;
-        });
+        MessageRow row = releases.writeOrGiveBack(id, draft.mediaIds(),
+                handle -> one.write(handle, id, conversation, conversationId, me, draft, claimed, false));
         return Views.message(row, claimed, List.of(), me);
     }
 

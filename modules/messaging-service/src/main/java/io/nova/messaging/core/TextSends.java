@@ -7,6 +7,7 @@ import io.nova.kernel.errors.DomainException;
 import io.nova.messaging.db.BatchSendStore;
 import io.nova.messaging.db.BatchSendStore.NewText;
 import io.nova.messaging.db.BatchSendStore.Sender;
+import io.nova.messaging.db.ConversationStore;
 import io.nova.messaging.db.ConversationStore.WithMembers;
 import io.nova.messaging.db.MessageRow;
 import io.nova.messaging.db.MessageStore;
@@ -42,17 +43,26 @@ public final class TextSends implements GroupCommit.Batch<TextSends.Send, Messag
     private final Access access;
     private final People people;
     private final Announcer announcer;
+    private final OneMessage one;
 
-    public TextSends(BatchSendStore store, MessageStore messages, Access access, People people, Announcer announcer) {
+    public TextSends(BatchSendStore store, ConversationStore conversations, MessageStore messages, Access access,
+                     People people, Announcer announcer) {
         this.store = store;
         this.messages = messages;
         this.access = access;
         this.people = people;
         this.announcer = announcer;
+        this.one = new OneMessage(conversations, messages, access, announcer);
     }
 
     @Override
     public List<Outcome<MessageRow>> write(Handle handle, List<Send> sends) {
+        if (sends.size() == 1) {
+            // Alone in its transaction: a refusal may throw, and its rollback gives the seq back.
+            Send send = sends.get(0);
+            return List.of(Outcome.written(one.write(handle, send.id(), send.conversation(), send.asked(),
+                    send.sender(), send.draft(), List.of(), true)));
+        }
         store.lockSequences(handle, sends.stream().map(Send::conversation).distinct().toList());
         Map<Sender, WithMembers> found = store.withMembers(handle,
                 sends.stream().map(TextSends::sender).distinct().toList());

@@ -44,7 +44,8 @@ public final class GroupCommit<I, R> implements Managed {
 
         /**
          * One outcome per item, in the items' order. A refusal must not have written anything for its item; an
-         * exception thrown here rolls the whole batch back.
+         * exception thrown here rolls the whole batch back. A batch of one item is written alone, so for it an
+         * exception is simply that item's failure (a refusal may then also be thrown, after writing).
          */
         List<Outcome<R>> write(Handle handle, List<I> items);
     }
