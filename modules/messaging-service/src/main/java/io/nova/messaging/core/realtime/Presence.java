@@ -2,10 +2,7 @@ package io.nova.messaging.core.realtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nova.contracts.EventTypes;
-import org.redisson.api.BatchOptions;
-import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
-import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -13,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,8 +56,16 @@ public final class Presence {
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
             return 1""";
 
-    /** A socket closes: the unseen entries when it was the last one counting, else {}. */
+    /**
+     * A socket closes: the unseen entries when it was the last one counting, else {}. First, the sends whose marks
+     * are not written yet (message ids in ARGV[3..], their {@code sent:} keys in KEYS[3..]) are marked, so a mark
+     * still on its way cannot lose the race and leave a sent message to be handed over.
+     */
     private static final String LEAVE = NOW + """
+            for i = 3, #KEYS do
+              redis.call('HDEL', KEYS[2], ARGV[i])
+              redis.call('SET', KEYS[i], '1', 'PX', ARGV[2])
+            end
             redis.call('ZREM', KEYS[1], ARGV[1])
             if redis.call('ZCARD', KEYS[1]) > 0 then return {} end
             return redis.call('HGETALL', KEYS[2])""";
@@ -79,27 +85,11 @@ public final class Presence {
             for _, item in ipairs(redis.call('HGETALL', KEYS[2])) do out[#out + 1] = item end
             return out""";
 
-    /** A socket sent the message: it is no longer unseen, and a claim that comes later need not record it. */
-    private static final String SENT = """
-            redis.call('HDEL', KEYS[1], ARGV[1])
-            redis.call('SET', KEYS[2], '1', 'PX', ARGV[2])
-            return 1""";
-
-    /**
-     * How long "a socket sent it" is remembered for a claim that comes after: the notifications consumer's lag
-     * behind the fan-out. A claim later than that makes a notification of a message that was sent (never the
-     * opposite).
-     */
-    private static final Duration SENT_MEMORY = Duration.ofHours(1);
-
-    /** How long "a socket sent it" marks gather before they go to Redis together. */
-    private static final Duration SENT_GATHERING = Duration.ofMillis(20);
-
     private final RedissonClient redis;
     private final String prefix;
     private final Duration ttl;
     private final ObjectMapper mapper;
-    private final Coalescer<Sent> sent = new Coalescer<>("presence-sent-marks", SENT_GATHERING, this::markSent);
+    private final SentMarks sent;
 
     /** @param ttl how long a socket counts after its last refresh (several heartbeat intervals) */
     public Presence(RedissonClient redis, String prefix, Duration ttl, ObjectMapper mapper) {
@@ -107,6 +97,7 @@ public final class Presence {
         this.prefix = prefix;
         this.ttl = ttl;
         this.mapper = mapper;
+        this.sent = new SentMarks(redis, this::key);
     }
 
     /** The outcome of {@link #claim}: whether a socket counted, and unseen entries that have nobody to send them. */
@@ -145,14 +136,21 @@ public final class Presence {
     }
 
     void leave(UUID user, String socket, MissedMessages missed) {
-        handOver(user, pairs(eval(LEAVE, user, socket)), missed);
+        List<Object> keys = new ArrayList<>(keys(user));
+        List<String> args = new ArrayList<>(List.of(socket, Long.toString(SentMarks.MEMORY.toMillis())));
+        for (String messageId : sent.unwritten(user)) {
+            keys.add(key(user, "sent:" + messageId));
+            args.add(messageId);
+        }
+        List<Object> reply = redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, LEAVE,
+                RScript.ReturnType.LIST, keys, args.toArray());
+        handOver(user, pairs(reply), missed);
     }
 
     /**
      * What to do once a frame has been taken by the network: for {@code message.created}, take the message off
      * the user's unseen entries and remember it was sent (it reached a socket and needs no notification). Best
-     * effort: if it is lost, the user gets a notification of a message they saw — never the opposite. Marks are
-     * gathered for {@link #SENT_GATHERING} and written in one pipelined batch.
+     * effort: if it is lost, the user gets a notification of a message they saw — never the opposite.
      */
     Runnable afterSent(UUID user, LoggedEvent event) {
         if (!EventTypes.MESSAGE_CREATED.equals(event.type())) {
@@ -164,26 +162,7 @@ public final class Presence {
         } catch (IOException e) {
             return SendQueue.NOTHING;
         }
-        return () -> sent.offer(new Sent(user, messageId));
-    }
-
-    private void markSent(List<Sent> marks) {
-        RBatch batch = redis.createBatch(BatchOptions.defaults());
-        RScriptAsync script = batch.getScript(StringCodec.INSTANCE);
-        String memory = Long.toString(SENT_MEMORY.toMillis());
-        for (Sent mark : marks) {
-            script.evalAsync(RScript.Mode.READ_WRITE, SENT, RScript.ReturnType.LONG,
-                    List.of(key(mark.user(), "unseen"), key(mark.user(), "sent:" + mark.messageId())),
-                    mark.messageId(), memory);
-        }
-        batch.executeAsync().whenComplete((done, failure) -> {
-            if (failure != null) {
-                LOG.debug("{} sent mark(s) not written: {}", marks.size(), failure.toString());
-            }
-        });
-    }
-
-    private record Sent(UUID user, String messageId) {
+        return () -> sent.offer(user, messageId);
     }
 
     /** Stores entries nobody will send, then forgets them; if storing fails they stay for the next hand-over. */
