@@ -72,7 +72,9 @@ run_wrk() {
   cpu_per_request "$before" "$after" "${requests:-0}" | tee -a "$BENCH_OUT/$name.txt"
 }
 
-# cpu_ticks: "group ticks" lines, the CPU time so far of each part of a local Nova (and wrk) on this machine.
+# cpu_ticks: "group pid ticks" lines, the CPU time so far of each process of a local Nova (and wrk) on this machine:
+# its own user + system time and that of its children it has reaped (a PostgreSQL backend that ended is counted in
+# the postmaster's).
 cpu_ticks() {
   local stat pid cmd group
   for stat in /proc/[0-9]*/stat; do
@@ -90,16 +92,26 @@ cpu_ticks() {
       *nova-bench-*.jar*) group=load-generator ;;
       *) continue ;;
     esac
-    awk -v g="$group" '{print g, $14 + $15}' "$stat" 2>/dev/null
-  done | awk '{t[$1] += $2} END {for (g in t) print g, t[g]}' | sort
+    # The command name (field 2) may hold spaces: count the fields from the end of its parentheses.
+    sed 's/^.*) //' "$stat" 2>/dev/null | awk -v g="$group" -v p="$pid" '{print g, p, $12 + $13 + $14 + $15}'
+  done | sort
 }
 
-# cpu_per_request BEFORE AFTER REQUESTS: milliseconds of CPU per request by group between two cpu_ticks. Processes
-# that exited meanwhile (a PostgreSQL backend) are not counted.
+# cpu_per_request BEFORE AFTER REQUESTS: milliseconds of CPU per request by group between two cpu_ticks. A process
+# that ended meanwhile (a PostgreSQL backend the pool closed) has its whole life added to its parent's reaped-children
+# time: what it had used before the window is taken off again, so only the window is counted, and nothing goes
+# negative when a busy process ends.
 cpu_per_request() {
   local hz
   hz="$(getconf CLK_TCK)"
-  join <(echo "$1") <(echo "$2") | awk -v n="$3" -v hz="$hz" 'n > 0 {
-      ms = ($3 - $2) * 1000 / hz; total += ms; printf "  %-18s %7.3f ms\n", $1, ms / n }
-    END { if (n > 0) printf "  %-18s %7.3f ms\n", "total", total / n }'
+  awk -v n="$3" -v hz="$hz" '
+    FNR == NR { before[$1 " " $2] = $3; next }
+    { key = $1 " " $2; delta[$1] += $3 - (key in before ? before[key] : 0); seen[key] = 1 }
+    END {
+      for (key in before) if (!(key in seen)) { split(key, k, " "); delta[k[1]] -= before[key] }
+      if (n <= 0) exit
+      for (g in delta) { ms = delta[g] * 1000 / hz; total += ms; printf "  %-18s %7.3f ms\n", g, ms / n | "sort" }
+      close("sort")
+      printf "  %-18s %7.3f ms\n", "total", total / n
+    }' <(echo "$1") <(echo "$2")
 }
