@@ -2,6 +2,7 @@ package io.nova.kernel.errors;
 
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
+import io.nova.kernel.http.Lingering;
 import io.nova.kernel.http.UnreadBodyCloseFilter;
 import jakarta.servlet.DispatcherType;
 
@@ -22,15 +23,18 @@ public final class ErrorHandling {
         environment.jersey().register(new ParameterTextFilter());
         // A client that hangs up mid-request is not a server error worth a stack trace.
         environment.jersey().register(new EarlyEofExceptionMapper());
-        JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper(), maxRequestBodyBytes);
+        long lingerLimit = Lingering.limitBytes(maxRequestBodyBytes);
+        JsonErrorHandler jettyErrors = new JsonErrorHandler(environment.getObjectMapper(), lingerLimit);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
-        // First, so that every early answer below it, the body limit's 413 included, closes a half-read connection.
+        // Before the body limit, so that every early answer below it, the limit's 413 included, closes a half-read
+        // connection and lingers. Appended ("match after" true) in this order: with false each would be put in
+        // front of those before it, and the limit ran first, outside this filter.
         environment.servlets()
-                .addFilter("unread-body-close", new UnreadBodyCloseFilter())
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+                .addFilter("unread-body-close", new UnreadBodyCloseFilter(lingerLimit))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.servlets()
                 .addFilter("request-body-limit",
                         new RequestBodyLimitFilter(maxRequestBodyBytes, environment.getObjectMapper()))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
     }
 }

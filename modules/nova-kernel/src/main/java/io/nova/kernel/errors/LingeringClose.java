@@ -1,5 +1,6 @@
 package io.nova.kernel.errors;
 
+import io.nova.kernel.http.Lingering;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
@@ -9,22 +10,14 @@ import java.nio.ByteBuffer;
 
 /**
  * After an answer to a request Jetty could not read, reads what the client still sends and throws it away, then
- * lets Jetty close the connection.
+ * lets Jetty close the connection: {@link Lingering} for a request Jetty refused itself, at the level of its
+ * connection, since no servlet ever sees it.
  *
- * <p>Why: Jetty refuses a bad path or request line while it parses the head, and then closes without reading the
- * body. Closing a socket with unread bytes makes the kernel reset the connection; a client still writing its body
- * gets the reset instead of the answer, which is already on its way ("header parser received no bytes"). Reading
- * on until the client's end of stream (or a limit) lets the answer arrive — as nginx's lingering close does.
- *
- * <p>Bounded three times: at most {@code limitBytes} are read (a client sending more than the service would accept
- * loses the answer as before), a client silent for {@link #IDLE_MILLIS} is closed on, and so is one still
- * trickling bytes after {@link #MAX_MILLIS}. Output is shut first, so a client reading to the end of the stream is
- * done as soon as the answer is, and closes its side.
+ * <p>Why, and the three bounds ({@code limitBytes}, {@link Lingering#IDLE_MILLIS} of silence, {@link
+ * Lingering#MAX_MILLIS} in all): see {@link Lingering}. Output is shut first, so a client reading to the end of the
+ * stream is done as soon as the answer is, and closes its side.
  */
 final class LingeringClose implements Callback {
-
-    static final long IDLE_MILLIS = 1_000;
-    static final long MAX_MILLIS = 3_000;
 
     private final EndPoint endPoint;
     private final Callback then;
@@ -46,7 +39,7 @@ final class LingeringClose implements Callback {
 
     private void start() {
         endPoint.shutdownOutput();
-        endPoint.setIdleTimeout(IDLE_MILLIS);
+        endPoint.setIdleTimeout(Lingering.IDLE_MILLIS);
         startedNanos = System.nanoTime();
         drain();
     }
@@ -67,7 +60,7 @@ final class LingeringClose implements Callback {
                     return;
                 }
                 read += n;
-                if (read > limitBytes || System.nanoTime() - startedNanos > MAX_MILLIS * 1_000_000) {
+                if (read > limitBytes || System.nanoTime() - startedNanos > Lingering.MAX_MILLIS * 1_000_000) {
                     break;
                 }
             }

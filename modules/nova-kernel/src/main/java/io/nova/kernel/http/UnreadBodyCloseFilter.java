@@ -24,9 +24,18 @@ import java.io.PrintWriter;
  * <p>Why: Jetty closes such a connection after the response, since the rest of the body is still on the wire, but
  * once the application has committed the response it no longer says so in the response. A client that pooled the
  * connection then sends its next request into a closing socket and gets no answer ("header parser received no
- * bytes"). With the header the client knows not to reuse it. Requests without a body are passed through untouched.
+ * bytes"). With the header the client knows not to reuse it. Then the rest of the body is read and dropped
+ * ({@link Lingering}), so that a client still sending it gets the answer rather than a reset. Requests without a
+ * body are passed through untouched.
  */
 public final class UnreadBodyCloseFilter implements Filter {
+
+    private final long lingerLimitBytes;
+
+    /** @param lingerLimitBytes how much of an unread body is read after the answer ({@link Lingering}) */
+    public UnreadBodyCloseFilter(long lingerLimitBytes) {
+        this.lingerLimitBytes = lingerLimitBytes;
+    }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -42,6 +51,10 @@ public final class UnreadBodyCloseFilter implements Filter {
         chain.doFilter(tracked, guarded);
         // A response without an entity (204, a bare status) is committed only after this returns.
         guarded.beforeCommit();
+        if (!tracked.bodyFullyRead() && !http.isAsyncStarted()) {
+            Lingering.afterAnswer(http, (HttpServletResponse) response, tracked.getInputStream(),
+                    lingerLimitBytes);
+        }
     }
 
     /** Knows whether the application read the body to its end. */
