@@ -72,14 +72,18 @@ run_wrk() {
   cpu_per_request "$before" "$after" "${requests:-0}" | tee -a "$BENCH_OUT/$name.txt"
 }
 
-# cpu_ticks: "group pid ticks" lines, the CPU time so far of each process of a local Nova (and wrk) on this machine:
+# cpu_ticks: "group pid ppid ticks" lines, the CPU time so far of each process of a local Nova (and wrk) on this machine:
 # its own user + system time and that of its children it has reaped (a PostgreSQL backend that ended is counted in
 # the postmaster's).
 cpu_ticks() {
-  local stat pid cmd group
+  # Builtins only (no process per /proc entry): on a machine under full load a fork costs milliseconds, and a
+  # snapshot taking seconds would miss processes that end near the window's edge.
+  local stat pid cmd group line
+  local -a parts fields
   for stat in /proc/[0-9]*/stat; do
     pid="${stat#/proc/}" && pid="${pid%/stat}"
-    cmd="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || continue
+    mapfile -d '' parts 2>/dev/null <"/proc/$pid/cmdline" || continue
+    cmd="${parts[*]}"
     case "$cmd" in
       *user-service.jar*) group=user-service ;;
       *content-service.jar*) group=content-service ;;
@@ -92,23 +96,26 @@ cpu_ticks() {
       *nova-bench-*.jar*) group=load-generator ;;
       *) continue ;;
     esac
+    read -r line 2>/dev/null <"$stat" || continue
     # The command name (field 2) may hold spaces: count the fields from the end of its parentheses.
-    sed 's/^.*) //' "$stat" 2>/dev/null | awk -v g="$group" -v p="$pid" '{print g, p, $12 + $13 + $14 + $15}'
+    read -ra fields <<<"${line##*) }"
+    echo "$group $pid ${fields[1]} $((fields[11] + fields[12] + fields[13] + fields[14]))"
   done | sort
 }
 
 # cpu_per_request BEFORE AFTER REQUESTS: milliseconds of CPU per request by group between two cpu_ticks. A process
 # that ended meanwhile (a PostgreSQL backend the pool closed) has its whole life added to its parent's reaped-children
-# time: what it had used before the window is taken off again, so only the window is counted, and nothing goes
-# negative when a busy process ends.
+# time: when that parent is counted in the same group, what the process had used before the window is taken off
+# again, so only the window is counted. A process whose parent is not counted (the load generator, reaped by the
+# benchmark's shell) and that ended before the window closed counts for nothing, as before this accounting.
 cpu_per_request() {
   local hz
   hz="$(getconf CLK_TCK)"
   awk -v n="$3" -v hz="$hz" '
-    FNR == NR { before[$1 " " $2] = $3; next }
-    { key = $1 " " $2; delta[$1] += $3 - (key in before ? before[key] : 0); seen[key] = 1 }
+    FNR == NR { before[$1 " " $2] = $4; parent[$1 " " $2] = $1 " " $3; next }
+    { key = $1 " " $2; delta[$1] += $4 - (key in before ? before[key] : 0); seen[key] = 1 }
     END {
-      for (key in before) if (!(key in seen)) { split(key, k, " "); delta[k[1]] -= before[key] }
+      for (key in before) if (!(key in seen) && (parent[key] in seen)) { split(key, k, " "); delta[k[1]] -= before[key] }
       if (n <= 0) exit
       for (g in delta) { ms = delta[g] * 1000 / hz; total += ms; printf "  %-18s %7.3f ms\n", g, ms / n | "sort" }
       close("sort")

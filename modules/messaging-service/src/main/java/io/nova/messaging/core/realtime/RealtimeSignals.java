@@ -22,6 +22,8 @@ public final class RealtimeSignals implements Managed {
     private final RTopic wakeTopic;
     private final RTopic typingTopic;
     private final LocalSockets sockets;
+    /** Tells this replica's own wake messages from the others' when they come back from Redis. */
+    private final String replica = UUID.randomUUID().toString();
 
     public RealtimeSignals(RedissonClient redis, String prefix, LocalSockets sockets) {
         this.wakeTopic = redis.getTopic(wakeChannel(prefix), StringCodec.INSTANCE);
@@ -48,24 +50,36 @@ public final class RealtimeSignals implements Managed {
         typingTopic.removeAllListeners();
     }
 
-    /** Tells every replica what an append did (one message for the whole append). */
+    /**
+     * Tells every replica what an append did (one message for the whole append). This replica's own sockets are
+     * handed it here and now, not when it comes back from Redis: no round trip, no decoding, and they are served
+     * even while pub/sub is down.
+     */
     void announce(WakeMessage message) {
         if (!message.isEmpty()) {
-            wakeTopic.publish(message.encode());
+            deliver(message);
+            wakeTopic.publish(message.encode(replica));
         }
     }
 
     private void woken(String message) {
+        if (WakeMessage.isFrom(message, replica)) {
+            return; // delivered when it was announced
+        }
         Optional<WakeMessage> decoded = WakeMessage.decode(message);
         if (decoded.isEmpty()) {
             // A replica of the version before carried entries sends the users alone (during a rolling update).
             users(message).forEach(user -> sockets.forUser(user, Connection::wake));
             return;
         }
-        for (ReplayLog.Appended appended : decoded.get().carried()) {
+        deliver(decoded.get());
+    }
+
+    private void deliver(WakeMessage message) {
+        for (ReplayLog.Appended appended : message.carried()) {
             sockets.forUser(appended.user(), connection -> connection.pushed(appended.previous(), appended.event()));
         }
-        decoded.get().wake().forEach(user -> sockets.forUser(user, Connection::wake));
+        message.wake().forEach(user -> sockets.forUser(user, Connection::wake));
     }
 
     /** The channel on which "these users' logs grew" is announced. */

@@ -20,8 +20,10 @@ import java.util.UUID;
  * previous id sends the entry as it is; any other socket of that user reads its log instead — so a wake-up lost,
  * reordered or cut short costs a read, never an event or a duplicate.
  *
- * <p>{@code {"e": [{"t": type, "d": data, "r": [[user, previous, id], …]}, …], "w": [user, …]}}. An event's data
- * is carried once for all its recipients. Entries beyond {@link #MAX_CARRIED_CHARS} of data travel as wake-ups.
+ * <p>{@code {"o": replica, "e": [{"t": type, "d": data, "r": [[user, previous, id], …]}, …], "w": [user, …]}}.
+ * An event's data is carried once for all its recipients. Entries beyond {@link #MAX_CARRIED_CHARS} of data travel
+ * as wake-ups. {@code "o"}, the replica that sent it, comes first, so that replica can tell its own message without
+ * decoding it ({@link #isFrom}); decoders that do not know it ignore it.
  */
 public record WakeMessage(List<ReplayLog.Appended> carried, Set<UUID> wake) {
 
@@ -58,8 +60,10 @@ public record WakeMessage(List<ReplayLog.Appended> carried, Set<UUID> wake) {
         return carried.isEmpty() && wake.isEmpty();
     }
 
-    String encode() {
+    /** The message as replica {@code origin} publishes it. */
+    String encode(String origin) {
         ObjectNode root = JSON.createObjectNode();
+        root.put("o", origin); // first: see isFrom
         ArrayNode events = root.putArray("e");
         ArrayNode recipients = null;
         LoggedEvent current = null;
@@ -79,6 +83,11 @@ public record WakeMessage(List<ReplayLog.Appended> carried, Set<UUID> wake) {
         ArrayNode users = root.putArray("w");
         wake.forEach(user -> users.add(user.toString()));
         return root.toString();
+    }
+
+    /** Whether {@code text} is a message replica {@code origin} encoded (an id that JSON writes as it is). */
+    static boolean isFrom(String text, String origin) {
+        return text.startsWith("{\"o\":\"" + origin + "\",");
     }
 
     /** The message read back; parts that are not what {@link #encode} writes are left out. */

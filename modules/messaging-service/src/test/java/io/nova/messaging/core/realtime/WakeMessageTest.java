@@ -23,9 +23,12 @@ class WakeMessageTest {
                 new ReplayLog.Appended(other, new EventId(9, 1), forOther)), Set.of(UUID.randomUUID()));
 
         WakeMessage message = WakeMessage.of(appends);
-        String text = message.encode();
+        String text = message.encode("replica-a");
 
         assertThat(WakeMessage.decode(text)).contains(message);
+        assertThat(WakeMessage.isFrom(text, "replica-a")).isTrue();
+        assertThat(WakeMessage.isFrom(text, "replica-b")).isFalse();
+        assertThat(WakeMessage.isFrom(text, "replica")).as("not a prefix of another id").isFalse();
         assertThat(text).as("one event's data is written once for all its recipients")
                 .containsOnlyOnce("{\\\"id\\\":\\\"m\\\"}");
     }
