@@ -60,6 +60,25 @@ class EarlyAnswerConnectionTest extends RunningKernelApp {
         }
     }
 
+    /**
+     * A client that asks before sending ({@code Expect: 100-continue}) a body over the cap gets the 413 at once, and
+     * no {@code 100 Continue} after it: the server reading on for the rest of the body must not invite it.
+     */
+    @Test
+    void aClientExpecting100ContinueGetsThe413AndNoInvitation() throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /probe/notes HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+                    + "Expect: 100-continue\r\nContent-Length: 4096\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String head = head(socket.getInputStream());
+            assertThat(head).startsWith("HTTP/1.1 413");
+            skipBody(socket.getInputStream(), head);
+            // Nothing follows the answer: the server closes once its lingering read gives up on the silent client.
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
     @Test
     void a401BeforeTheBodyIsReadClosesTheConnection() throws Exception {
         try (Socket socket = connect()) {
