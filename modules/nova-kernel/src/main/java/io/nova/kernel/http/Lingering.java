@@ -35,12 +35,13 @@ public final class Lingering {
 
     /**
      * For a servlet request: completes the answer (the client has it whole before anything is read), then reads
-     * {@code body} — the request's stream, wherever the application stopped in it — until its end or a bound.
+     * the request's body from wherever the application stopped in it until its end or a bound. Taken inside the
+     * guard: a request whose body was opened as a reader refuses its stream, and that only ends the lingering.
      */
-    static void afterAnswer(HttpServletRequest request, HttpServletResponse response, InputStream body,
-                            long limitBytes) {
+    static void afterAnswer(HttpServletRequest request, HttpServletResponse response, long limitBytes) {
         try {
             complete(response);
+            InputStream body = request.getInputStream();
             ServletContextRequest.getServletContextRequest(request).getConnectionMetaData().getConnection()
                     .getEndPoint().setIdleTimeout(IDLE_MILLIS);
             long started = System.nanoTime();

@@ -52,8 +52,7 @@ public final class UnreadBodyCloseFilter implements Filter {
         // A response without an entity (204, a bare status) is committed only after this returns.
         guarded.beforeCommit();
         if (!tracked.bodyFullyRead() && !http.isAsyncStarted()) {
-            Lingering.afterAnswer(http, (HttpServletResponse) response, tracked.getInputStream(),
-                    lingerLimitBytes);
+            Lingering.afterAnswer(http, (HttpServletResponse) response, lingerLimitBytes);
         }
     }
 
