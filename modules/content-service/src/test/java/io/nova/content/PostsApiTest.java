@@ -329,6 +329,9 @@ class PostsApiTest extends RunningContentStack {
         people.makePrivate(ann);
         people.follow(follower, ann);
         String id = created(ann, "text", "public, but a private account").path("id").asText();
+        // Following a private account asks first: nothing is shown while the request waits.
+        assertError(get(follower, id), 404, "not_found");
+        people.approve(ann, follower);
 
         assertThat(get(follower, id).statusCode()).isEqualTo(200);
         assertThat(ids(timeline(follower, ann.id(), ""))).containsExactly(id);

@@ -10,6 +10,8 @@ public final class EventTypes {
     public static final String USER_UNFOLLOWED = "user.unfollowed";
     public static final String USER_BLOCKED = "user.blocked";
     public static final String USER_UNBLOCKED = "user.unblocked";
+    public static final String USER_FOLLOW_REQUESTED = "user.follow_requested";
+    public static final String USER_FOLLOW_REQUEST_REMOVED = "user.follow_request_removed";
 
     // content-service → Topics.CONTENT_EVENTS
     public static final String POST_CREATED = "post.created";

@@ -40,6 +40,12 @@ public final class People {
         expect200(users.send("PUT", "/api/v1/relationships/following/" + whom.id(), who.token(), null));
     }
 
+    /** {@code who} (a private account) approves the follow request {@code requester} made. */
+    public void approve(Person who, Person requester) {
+        expect200(users.send("POST", "/api/v1/relationships/follow-requests/" + requester.id() + "/approve",
+                who.token(), null));
+    }
+
     public void block(Person who, Person whom) {
         expect200(users.send("PUT", "/api/v1/relationships/blocks/" + whom.id(), who.token(), null));
     }

@@ -181,6 +181,26 @@ class HomeFeedTest {
     }
 
     @Test
+    void aPrivateAccountsPostsReachARequesterOnlyOnceTheRequestIsApproved() throws Exception {
+        People.Person shy = people.register();
+        People.Person fan = people.register();
+        People.Person open = people.register();
+        awaitReady(fan);
+        people.makePrivate(shy);
+        String before = client.post(shy, "before the request");
+        people.follow(fan, shy);
+        String waiting = client.post(shy, "while the request waits");
+        people.follow(fan, open);
+        String marker = client.post(open, "a public author's post, after both");
+
+        List<String> pending = client.await(fan, now -> now.contains(marker));
+        assertThat(pending).doesNotContain(before, waiting);
+
+        people.approve(shy, fan);
+        client.await(fan, now -> now.containsAll(List.of(before, waiting, marker)));
+    }
+
+    @Test
     void anAuthorOverTheThresholdIsMergedAtReadTimeNotPushed() throws Exception {
         People.Person celebrity = people.register();
         List<People.Person> fans = new ArrayList<>();

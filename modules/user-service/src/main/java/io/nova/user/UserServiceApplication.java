@@ -21,6 +21,7 @@ import io.nova.user.core.Avatars;
 import io.nova.user.core.GraphService;
 import io.nova.user.core.feed.WideAuthors;
 import io.nova.user.core.ProfileService;
+import io.nova.user.core.SocialGraph;
 import io.nova.user.core.RefreshTokenPruner;
 import io.nova.user.core.PasswordHasher;
 import io.nova.user.core.PasswordPolicy;
@@ -113,11 +114,12 @@ public final class UserServiceApplication extends NovaApplication<UserServiceCon
         GraphStore graphStore = new GraphStore();
         FeedConfig feedConfig = configuration.getFeed();
         WideAuthors wideAuthors = FeedWiring.wideAuthors(feedConfig, context);
-        GraphService graph = new GraphService(context.jdbi(), profileStore, graphStore, context.outbox(), avatars,
+        SocialGraph social = SocialGraph.create(context.jdbi(), profileStore, graphStore, context.outbox(), avatars,
                 new RelationshipVersions(context.redis()), wideAuthors);
-        ProfileService profiles = new ProfileService(context.jdbi(), profileStore, context.outbox(), avatars);
+        GraphService graph = social.graph();
+        ProfileService profiles = social.profiles();
         environment.jersey().register(new UsersResource(profiles, graph));
-        environment.jersey().register(new RelationshipsResource(graph));
+        environment.jersey().register(new RelationshipsResource(graph, social.requests()));
         context.grpc().addService(new UserGrpcService(
                 new UserDirectory(context.jdbi(), profileStore, graphStore, profiles)));
 

@@ -2,6 +2,7 @@ package io.nova.user;
 
 import io.nova.clients.posts.PostView;
 import io.nova.testing.OpenApiContract;
+import io.nova.user.api.FollowRequestView;
 import io.nova.user.api.FollowView;
 import io.nova.user.api.LoginRequest;
 import io.nova.user.api.LogoutRequest;
@@ -48,6 +49,7 @@ class OpenApiDocumentTest {
         DOCUMENT.schemaMatches("OwnProfile", OwnProfile.class);
         DOCUMENT.schemaMatches("Follow", FollowView.class);
         DOCUMENT.schemaMatches("Relationship", RelationshipView.class);
+        DOCUMENT.schemaMatches("FollowRequest", FollowRequestView.class);
         DOCUMENT.schemaMatches("SuggestedUser", SuggestedUser.class);
         DOCUMENT.schemaMatches("TagTrend", TagTrend.class);
         DOCUMENT.schemaMatches("Post", PostView.class);

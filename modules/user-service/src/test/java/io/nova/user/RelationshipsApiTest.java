@@ -283,6 +283,8 @@ class RelationshipsApiTest extends RunningUserService {
         TestUsers.User stranger = users.register();
         http.send("PATCH", "/api/v1/users/me", shy.token(), ApiClient.body("private_account", true));
         follow(fan, shy.id());
+        assertError(http.get("/api/v1/users/" + shy.id() + "/followers", fan.token()), 403, "forbidden");
+        http.send("POST", "/api/v1/relationships/follow-requests/" + fan.id() + "/approve", shy.token(), null);
         assertThat(http.get("/api/v1/users/" + shy.id() + "/followers", fan.token()).statusCode()).isEqualTo(200);
         assertThat(http.get("/api/v1/users/" + shy.id() + "/following", shy.token()).statusCode()).isEqualTo(200);
         assertError(http.get("/api/v1/users/" + shy.id() + "/followers", stranger.token()), 403, "forbidden");

@@ -50,6 +50,34 @@ class NotificationsApiTest extends NotificationsStack {
         assertThat(ids(of(items, "follow", null, null).get(0).path("actor_ids"))).containsExactly(cat.id());
     }
 
+    /**
+     * A request to follow a private account is one entry per requester; an answer takes it away — an approval
+     * leaves a follow for the owner and "accepted" for the requester, a decline nothing.
+     */
+    @Test
+    void aFollowRequestIsAnEntryUntilItIsAnsweredAndAnApprovalIsAcceptedForTheRequester() throws Exception {
+        People.Person shy = people.register();
+        People.Person fan = people.register();
+        People.Person pest = people.register();
+        people.makePrivate(shy);
+        people.follow(fan, shy);
+        people.follow(pest, shy);
+        List<JsonNode> items = awaitNotifications(shy, now -> of(now, "follow_request", null, null).size() == 2);
+        assertThat(of(items, "follow_request", null, null)).extracting(item -> ids(item.path("actor_ids")))
+                .containsExactlyInAnyOrder(List.of(fan.id()), List.of(pest.id()));
+
+        people.approve(shy, fan);
+        HttpResponse<String> declined = new ApiClient(peers.users).send("POST",
+                "/api/v1/relationships/follow-requests/" + pest.id() + "/decline", shy.token(), null);
+        assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
+
+        items = awaitNotifications(shy, now -> of(now, "follow_request", null, null).isEmpty() && follows(now) == 1);
+        assertThat(ids(of(items, "follow", null, null).get(0).path("actor_ids"))).containsExactly(fan.id());
+        List<JsonNode> fans = awaitNotifications(fan, now -> !of(now, "follow_accepted", null, null).isEmpty());
+        assertThat(ids(of(fans, "follow_accepted", null, null).get(0).path("actor_ids"))).containsExactly(shy.id());
+        assertThat(notifications(pest)).as("a declined requester is not told").isEmpty();
+    }
+
     @Test
     void fiftyConcurrentLikesOfAPostAreOneEntryOfFiftyAndAnUnlikeMakesItFortyNine() throws Exception {
         People.Person ann = people.register();

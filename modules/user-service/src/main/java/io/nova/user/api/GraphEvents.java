@@ -8,8 +8,19 @@ public final class GraphEvents {
     private GraphEvents() {
     }
 
-    /** {@code user.followed}. */
-    public record Followed(String followerId, String followeeId, Instant followedAt) {
+    /** {@code user.followed}; {@code approvedRequest} when the edge is a follow request the followee approved. */
+    public record Followed(String followerId, String followeeId, Instant followedAt, boolean approvedRequest) {
+    }
+
+    /** {@code user.follow_requested}: a new request to follow a private account. */
+    public record FollowRequested(String requesterId, String targetId, Instant requestedAt) {
+    }
+
+    /**
+     * {@code user.follow_request_removed}: a pending request is gone — {@code reason} is {@code approved},
+     * {@code declined}, {@code withdrawn} (the requester unfollowed) or {@code blocked}.
+     */
+    public record FollowRequestRemoved(String requesterId, String targetId, String reason) {
     }
 
     /** {@code user.unfollowed}; also sent for each edge a block removes. */

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * What a follow or block may do, pure (the store answers the questions, these decide): nobody follows or blocks
- * themselves, and a blocked pair cannot follow. Who may see what is {@link Audience}'s.
+ * themselves, a blocked pair cannot follow, and a private account approves its followers. Who may see what is {@link Audience}'s.
  */
 public final class GraphRules {
 
@@ -16,7 +16,8 @@ public final class GraphRules {
         FOLLOW("cannot_follow_self", "You cannot follow yourself"),
         UNFOLLOW("cannot_follow_self", "You cannot unfollow yourself"),
         BLOCK("cannot_block_self", "You cannot block yourself"),
-        UNBLOCK("cannot_block_self", "You cannot unblock yourself");
+        UNBLOCK("cannot_block_self", "You cannot unblock yourself"),
+        ANSWER("cannot_follow_self", "There is no follow request from yourself");
 
         private final String selfCode;
         private final String selfMessage;
@@ -35,6 +36,14 @@ public final class GraphRules {
         if (caller.equals(target)) {
             throw DomainException.unprocessable(change.selfCode, change.selfMessage);
         }
+    }
+
+    /**
+     * Whether following someone takes their approval: their account is private and the caller does not follow them
+     * yet (a follower from before the account turned private stays one).
+     */
+    public static boolean needsApproval(GraphStore.Relation relation, boolean privateAccount) {
+        return privateAccount && !relation.following();
     }
 
     /**

@@ -12,6 +12,7 @@ import io.nova.kernel.paging.Page;
 import io.nova.kernel.paging.PageRequest;
 import io.nova.user.api.OwnProfile;
 import io.nova.user.api.UserProfile;
+import io.nova.user.db.FollowRequestStore;
 import io.nova.user.db.ProfileChange;
 import io.nova.user.db.ProfileRow;
 import io.nova.user.db.ProfileStore;
@@ -29,12 +30,17 @@ public final class ProfileService {
 
     private final Jdbi jdbi;
     private final ProfileStore profiles;
+    private final FollowRequestStore requestStore;
+    private final FollowRequestService requests;
     private final Outbox outbox;
     private final Avatars avatars;
 
-    public ProfileService(Jdbi jdbi, ProfileStore profiles, Outbox outbox, Avatars avatars) {
+    ProfileService(Jdbi jdbi, ProfileStore profiles, FollowRequestStore requestStore, FollowRequestService requests,
+                   Outbox outbox, Avatars avatars) {
         this.jdbi = jdbi;
         this.profiles = profiles;
+        this.requestStore = requestStore;
+        this.requests = requests;
         this.outbox = outbox;
         this.avatars = avatars;
     }
@@ -47,20 +53,31 @@ public final class ProfileService {
 
     /**
      * A new avatar is checked and claimed in media-service first: only the caller's own ready image will do. If the
-     * profile then cannot be written, a claim this call took is given back.
+     * profile then cannot be written, a claim this call took is given back. An account made public approves every
+     * follow request waiting for it, in the same transaction (under the exclusive privacy lock, so that no request
+     * being made at that moment is left behind).
      */
     public OwnProfile edit(NovaPrincipal principal, ProfileChange change) {
         UUID caller = principal.id();
         Optional<UUID> avatar = change.avatarMediaId() == null ? Optional.empty() : change.avatarMediaId();
         boolean claimed = avatar.isPresent() && avatars.claim(principal, avatar.get());
         Runnable undo = claimed ? () -> avatars.release(principal, avatar.get()) : () -> { };
-        return Compensated.inTransaction(jdbi, handle -> {
+        record Edited(OwnProfile profile, FollowRequestService.Approved approved) {
+        }
+        Edited edited = Compensated.inTransaction(jdbi, handle -> {
+            if (change.privateAccount() != null) {
+                requestStore.lockPrivacy(handle, caller, true);
+            }
             ProfileRow row = profiles.update(handle, caller, change)
                     .orElseThrow(() -> DomainException.notFound("User", caller.toString()));
             outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_UPDATED, row.id().toString(),
                     ProfileViews.updated(row));
-            return ProfileViews.own(row, avatars.url(row.avatarMediaId()).orElse(null));
+            FollowRequestService.Approved approved = Boolean.FALSE.equals(change.privateAccount())
+                    ? requests.approveAll(handle, caller) : new FollowRequestService.Approved(List.of(), false);
+            return new Edited(ProfileViews.own(row, avatars.url(row.avatarMediaId()).orElse(null)), approved);
         }, undo);
+        requests.approvedAll(caller, edited.approved());
+        return edited.profile();
     }
 
     public UserProfile byId(UUID viewer, String id) {

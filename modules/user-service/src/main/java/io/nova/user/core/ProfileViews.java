@@ -4,6 +4,7 @@ import io.nova.user.api.OwnProfile;
 import io.nova.user.api.RelationshipView;
 import io.nova.user.api.UserProfile;
 import io.nova.user.api.UserUpdated;
+import io.nova.user.db.FollowRequestStore;
 import io.nova.user.db.GraphStore;
 import io.nova.user.db.ProfileRow;
 
@@ -34,9 +35,14 @@ public final class ProfileViews {
                 text(row.avatarMediaId()), row.privateAccount(), row.updatedAt());
     }
 
+    /** The relation alone, for callers that do not show follow requests (gRPC's {@code Relationship} has no field for them). */
     public static RelationshipView relationship(GraphStore.Relation relation) {
+        return relationship(relation, FollowRequestStore.Pending.NONE);
+    }
+
+    public static RelationshipView relationship(GraphStore.Relation relation, FollowRequestStore.Pending pending) {
         return new RelationshipView(relation.userId().toString(), relation.following(), relation.followedBy(),
-                relation.blocking(), relation.blockedBy());
+                relation.blocking(), relation.blockedBy(), pending.requested(), pending.requestedBy());
     }
 
     private static String text(UUID id) {

@@ -47,6 +47,12 @@ public final class ProfileStore {
                 .bind("username", username).bind("viewer", viewer).map((rs, ctx) -> sighting(rs)).findOne();
     }
 
+    /** Whether the account is private; empty when there is no such user. */
+    public Optional<Boolean> privateAccount(Handle handle, UUID id) {
+        return handle.createQuery("SELECT private_account FROM users WHERE id = :id")
+                .bind("id", id).mapTo(Boolean.class).findOne();
+    }
+
     public boolean exists(Handle handle, UUID id) {
         return handle.createQuery("SELECT EXISTS (SELECT 1 FROM users WHERE id = :id)")
                 .bind("id", id).mapTo(Boolean.class).one();

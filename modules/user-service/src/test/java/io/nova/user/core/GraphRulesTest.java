@@ -37,6 +37,18 @@ class GraphRulesTest {
                 ErrorKind.UNPROCESSABLE, "cannot_block_self", "You cannot block yourself");
         assertRefused(() -> GraphRules.requireOther(ME, ME, GraphRules.Change.UNBLOCK),
                 ErrorKind.UNPROCESSABLE, "cannot_block_self", "You cannot unblock yourself");
+        assertRefused(() -> GraphRules.requireOther(ME, ME, GraphRules.Change.ANSWER),
+                ErrorKind.UNPROCESSABLE, "cannot_follow_self", "There is no follow request from yourself");
+    }
+
+    @Test
+    void onlyAPrivateAccountNotYetFollowedApprovesAFollow() {
+        org.assertj.core.api.Assertions.assertThat(GraphRules.needsApproval(relation(false, false, false, false), true))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(GraphRules.needsApproval(relation(true, false, false, false), true))
+                .as("a follower from before the account turned private").isFalse();
+        org.assertj.core.api.Assertions.assertThat(GraphRules.needsApproval(relation(false, true, false, false), false))
+                .isFalse();
     }
 
     @Test

@@ -5,10 +5,13 @@ import java.util.Optional;
 
 /**
  * What a notification is about, as clients see it in {@code type}. Likes and follows are grouped (one entry per
- * post, or for follows one entry, per window); everything else is one entry per thing that happened.
+ * post, or for follows one entry, per window); everything else is one entry per thing that happened (a follow
+ * request: one per requester, gone once it is answered or withdrawn).
  */
 public enum NotificationKind {
     FOLLOW("follow", true),
+    FOLLOW_REQUEST("follow_request", false),
+    FOLLOW_ACCEPTED("follow_accepted", false),
     LIKE("like", true),
     COMMENT("comment", false),
     MENTION("mention", false),

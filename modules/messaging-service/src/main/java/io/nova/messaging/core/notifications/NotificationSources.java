@@ -28,6 +28,7 @@ public final class NotificationSources {
 
     /** Every event type {@link #of} reads; keep it beside the switch below. */
     private static final Set<String> READ = Set.of(EventTypes.USER_FOLLOWED, EventTypes.USER_UNFOLLOWED,
+            EventTypes.USER_FOLLOW_REQUESTED, EventTypes.USER_FOLLOW_REQUEST_REMOVED,
             EventTypes.POST_LIKED, EventTypes.POST_UNLIKED, EventTypes.COMMENT_CREATED, EventTypes.COMMENT_DELETED,
             EventTypes.MENTION, EventTypes.MESSAGE_CREATED, CALL_ENDED);
 
@@ -45,8 +46,14 @@ public final class NotificationSources {
             return List.of();
         }
         Optional<List<Contribution>> read = switch (event.type()) {
-            case EventTypes.USER_FOLLOWED -> both(id(p, "followee_id"), id(p, "follower_id"), (owner, actor) ->
-                    Contribution.add(NotificationKind.FOLLOW, owner, actor, "", Map.of(), event.occurredAt()));
+            case EventTypes.USER_FOLLOWED -> followed(p, event);
+            // One entry per requester (its subject), taken back whatever ended the request.
+            case EventTypes.USER_FOLLOW_REQUESTED -> both(id(p, "target_id"), id(p, "requester_id"), (owner, actor) ->
+                    Contribution.add(NotificationKind.FOLLOW_REQUEST, owner, actor, actor.toString(), Map.of(),
+                            event.occurredAt()));
+            case EventTypes.USER_FOLLOW_REQUEST_REMOVED -> both(id(p, "target_id"), id(p, "requester_id"),
+                    (owner, actor) -> Contribution.remove(NotificationKind.FOLLOW_REQUEST, owner, actor,
+                            actor.toString()));
             case EventTypes.USER_UNFOLLOWED -> both(id(p, "followee_id"), id(p, "follower_id"), (owner, actor) ->
                     Contribution.remove(NotificationKind.FOLLOW, owner, actor, ""));
             case EventTypes.POST_LIKED -> text(p, "post_id").flatMap(post -> both(id(p, "author_id"),
@@ -70,6 +77,26 @@ public final class NotificationSources {
             default -> Optional.empty();
         };
         return read.orElse(List.of());
+    }
+
+    /**
+     * A follow for the followee; when it is an approved request, also word to the follower that it was accepted (by
+     * the followee, the entry's actor and subject).
+     */
+    private static Optional<List<Contribution>> followed(JsonNode payload, EventEnvelope event) {
+        Optional<UUID> followee = id(payload, "followee_id");
+        Optional<UUID> follower = id(payload, "follower_id");
+        if (followee.isEmpty() || follower.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Contribution> out = new ArrayList<>();
+        out.add(Contribution.add(NotificationKind.FOLLOW, followee.get(), follower.get(), "", Map.of(),
+                event.occurredAt()));
+        if (payload.path("approved_request").asBoolean(false)) {
+            out.add(Contribution.add(NotificationKind.FOLLOW_ACCEPTED, follower.get(), followee.get(),
+                    followee.get().toString(), Map.of(), event.occurredAt()));
+        }
+        return Optional.of(out);
     }
 
     /** One per recipient but the sender; whether it is stored depends on the recipient being connected. */

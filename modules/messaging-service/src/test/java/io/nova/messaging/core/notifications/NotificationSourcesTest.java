@@ -33,6 +33,28 @@ class NotificationSourcesTest {
     }
 
     @Test
+    void aFollowRequestIsOneEntryPerRequesterAndAnApprovedOneIsAcceptedForTheFollower() throws Exception {
+        UUID target = UUID.fromString(owner);
+        UUID requester = UUID.fromString(actor);
+        String pair = "\"requester_id\":\"" + actor + "\",\"target_id\":\"" + owner + "\"";
+        assertThat(one("user.follow_requested", "{" + pair + ",\"requested_at\":\"2026-03-01T08:00:00Z\"}"))
+                .isEqualTo(Contribution.add(NotificationKind.FOLLOW_REQUEST, target, requester, actor, Map.of(), AT));
+        assertThat(one("user.follow_request_removed", "{" + pair + ",\"reason\":\"declined\"}"))
+                .isEqualTo(Contribution.remove(NotificationKind.FOLLOW_REQUEST, target, requester, actor));
+
+        List<Contribution> approved = of("user.followed", "{\"follower_id\":\"" + actor + "\",\"followee_id\":\""
+                + owner + "\",\"followed_at\":\"2026-03-01T08:00:00Z\",\"approved_request\":true}");
+        assertThat(approved).containsExactly(
+                Contribution.add(NotificationKind.FOLLOW, target, requester, "", Map.of(), AT),
+                Contribution.add(NotificationKind.FOLLOW_ACCEPTED, requester, target, owner, Map.of(), AT));
+        assertThat(of("user.followed", "{\"follower_id\":\"" + actor + "\",\"followee_id\":\"" + owner
+                + "\",\"approved_request\":false}")).extracting(Contribution::kind)
+                .containsExactly(NotificationKind.FOLLOW);
+        assertThat(of("user.follow_requested", "{\"requester_id\":\"nope\",\"target_id\":\"" + owner + "\"}"))
+                .isEmpty();
+    }
+
+    @Test
     void aLikeIsThePostAuthorsKeyedByThePost() throws Exception {
         Contribution like = one("post.liked", "{\"post_id\":\"" + post + "\",\"author_id\":\"" + owner
                 + "\",\"user_id\":\"" + actor + "\"}");
