@@ -8,8 +8,8 @@
 # BENCH_SECONDS (60), BENCH_WARMUP_SECONDS (30), BENCH_SOCKETS (10000), BENCH_SOCKET_USERS (1000), NOVA_URL,
 # NOVA_WS_URL (default ws://127.0.0.1:8084/ws), NOVA_MESSAGING_ADMIN (default http://127.0.0.1:8184),
 # BENCH_IN_FLIGHT (deliver: requests in flight at once, default 64), NOVA_MESSAGING_URL (deliver: where messages
-# are sent and sockets opened; default NOVA_URL, the gateway —
-# http://127.0.0.1:8084 measures messaging-service without the local gateway, which cannot take 1,000 sends/s).
+# are sent and sockets opened; default NOVA_URL, the gateway, as the target is stated —
+# http://127.0.0.1:8084 measures messaging-service without the local gateway).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$ROOT/bench/lib/common.sh"
