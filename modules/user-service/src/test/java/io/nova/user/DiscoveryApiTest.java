@@ -245,6 +245,11 @@ class DiscoveryApiTest extends RunningUserService {
         follow(a, iBlock);
         follow(a, blocksMe);
         follow(b, a);                 // a: I follow already: never
+        TestUsers.User asked = users.register();
+        follow(a, asked);             // asked: a private account I asked to follow: never
+        assertThat(http.send("PATCH", "/api/v1/users/me", asked.token(), "{\"private_account\":true}",
+                "Content-Type", "application/json").statusCode()).isEqualTo(200);
+        follow(me, asked);
         send("PUT", "/api/v1/relationships/blocks/" + iBlock.id(), me);
         send("PUT", "/api/v1/relationships/blocks/" + me.id(), blocksMe);
 
@@ -264,7 +269,7 @@ class DiscoveryApiTest extends RunningUserService {
             cursor = next.path("next_cursor").asText(null);
         }
         assertThat(rest).contains(fan.id()).doesNotContain(me.id(), a.id(), b.id(), iBlock.id(), blocksMe.id(),
-                popular.id(), niche.id(), alsoNiche.id());
+                popular.id(), niche.id(), alsoNiche.id(), asked.id());
         assertThat(rest).doesNotHaveDuplicates();
     }
 

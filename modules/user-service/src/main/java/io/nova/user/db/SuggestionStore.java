@@ -12,7 +12,7 @@ import java.util.UUID;
  * Who to follow, from the follow table alone. Two lists, read one after the other: friends of friends (people
  * followed by people the viewer follows), ranked by how many of the viewer's follows follow them, then by followers;
  * then the most-followed public accounts that are not among them. Neither ever holds the viewer, someone the viewer
- * follows, or someone blocked by or blocking the viewer.
+ * follows or has asked to follow, or someone blocked by or blocking the viewer.
  */
 public final class SuggestionStore {
 
@@ -22,6 +22,7 @@ public final class SuggestionStore {
 
     private static final String NOT_EXCLUDED = """
               AND NOT EXISTS (SELECT 1 FROM follows x WHERE x.follower_id = :viewer AND x.followee_id = %1$s)
+              AND NOT EXISTS (SELECT 1 FROM follow_requests r WHERE r.requester_id = :viewer AND r.target_id = %1$s)
               AND NOT EXISTS (SELECT 1 FROM blocks b
                               WHERE (b.blocker_id = :viewer AND b.blocked_id = %1$s)
                                  OR (b.blocker_id = %1$s AND b.blocked_id = :viewer))
