@@ -11,10 +11,10 @@ class PasswordHasherTest {
             new AuthConfig().getArgon2Iterations(), new AuthConfig().getArgon2Parallelism());
 
     @Test
-    void productionDefaultsAreOwaspsArgon2idParameters() {
+    void productionDefaultsAreOwaspsLowMemoryArgon2idParameters() {
         AuthConfig defaults = new AuthConfig();
-        assertThat(defaults.getArgon2MemoryKib()).isEqualTo(19456);
-        assertThat(defaults.getArgon2Iterations()).isEqualTo(2);
+        assertThat(defaults.getArgon2MemoryKib()).isEqualTo(7168);
+        assertThat(defaults.getArgon2Iterations()).isEqualTo(5);
         assertThat(defaults.getArgon2Parallelism()).isEqualTo(1);
     }
 
@@ -23,8 +23,8 @@ class PasswordHasherTest {
         long start = System.nanoTime();
         String hash = PRODUCTION.hash("correct horse battery");
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("argon2id m=19456,t=2,p=1: %d ms per hash%n", millis);
-        assertThat(hash).matches("^\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}$");
+        System.out.printf("argon2id m=7168,t=5,p=1: %d ms per hash%n", millis);
+        assertThat(hash).matches("^\\$argon2id\\$v=19\\$m=7168,t=5,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}$");
         assertThat(PRODUCTION.verify("correct horse battery", hash)).isTrue();
         assertThat(PRODUCTION.verify("correct horse batterY", hash)).isFalse();
         assertThat(PRODUCTION.verify("", hash)).isFalse();
@@ -40,6 +40,10 @@ class PasswordHasherTest {
         String cheap = new PasswordHasher(1024, 1, 1).hash("correct horse battery");
         assertThat(cheap).startsWith("$argon2id$v=19$m=1024,t=1,p=1$");
         assertThat(PRODUCTION.verify("correct horse battery", cheap)).isTrue();
+        // Accounts hashed under the earlier default (m=19 MiB, t=2) still sign in.
+        String earlier = new PasswordHasher(19456, 2, 1).hash("correct horse battery");
+        assertThat(PRODUCTION.verify("correct horse battery", earlier)).isTrue();
+        assertThat(PRODUCTION.verify("correct horse batterY", earlier)).isFalse();
     }
 
     /** Values from the reference implementation (libargon2's argon2id_hash_encoded), not from this code. */
