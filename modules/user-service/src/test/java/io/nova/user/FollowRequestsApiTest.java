@@ -234,6 +234,72 @@ class FollowRequestsApiTest extends RunningUserService {
         }
     }
 
+    /**
+     * Everything that can touch a pending request or the counters beside it, at once with the account turning
+     * public: requesters blocking it, withdrawing, the account approving some itself and following others back, the
+     * requesters following each other. Nothing may deadlock (a 500 after PostgreSQL's deadlock timeout), and what is
+     * left must be what each action means whatever the order: no request pending, no follow across a block or after
+     * a withdrawal, approved ones following, counts equal to the edges.
+     */
+    @Test
+    void answersBlocksAndFollowsRacingTheAccountTurningPublicNeitherDeadlockNorLeaveStrayEdges() throws Exception {
+        TestUsers.User shy = users.register();
+        makePrivate(shy, true);
+        List<TestUsers.User> fans = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            fans.add(users.register());
+        }
+        fans.forEach(fan -> ok(follow(fan, shy.id())));
+        List<java.util.concurrent.Callable<HttpResponse<String>>> actions = new ArrayList<>();
+        actions.add(() -> http.send("PATCH", "/api/v1/users/me", shy.token(),
+                ApiClient.body("private_account", false)));
+        for (int i = 0; i < 12; i++) {
+            TestUsers.User fan = fans.get(i);
+            TestUsers.User next = fans.get((i + 1) % fans.size());
+            switch (i % 4) {
+                case 0 -> actions.add(() -> http.send("PUT", "/api/v1/relationships/blocks/" + shy.id(), fan.token(),
+                        null));
+                case 1 -> actions.add(() -> http.send("DELETE", "/api/v1/relationships/following/" + shy.id(),
+                        fan.token(), null));
+                case 2 -> actions.add(() -> answer(shy, fan.id(), "approve"));
+                default -> actions.add(() -> follow(shy, fan.id()));
+            }
+            actions.add(() -> follow(fan, next.id()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(actions.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> results = new ArrayList<>();
+            for (var action : actions) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return action.call();
+                }));
+            }
+            start.countDown();
+            for (Future<HttpResponse<String>> result : results) {
+                assertThat(result.get().statusCode()).as(result.get().body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(incoming(shy)).isEmpty();
+        long following = 0;
+        for (int i = 0; i < 12; i++) {
+            JsonNode relation = relation(fans.get(i), shy.id());
+            assertThat(relation.path("requested").asBoolean()).isFalse();
+            switch (i % 4) {
+                case 0 -> assertThat(relation.path("following").asBoolean() || relation.path("followed_by").asBoolean())
+                        .as("no follow across a block").isFalse();
+                case 1 -> assertThat(relation.path("following").asBoolean()).as("withdrawn").isFalse();
+                default -> assertThat(relation.path("following").asBoolean()).as("approved").isTrue();
+            }
+            following += relation.path("following").asBoolean() ? 1 : 0;
+        }
+        assertThat(followers(shy, shy.id())).isEqualTo(following);
+    }
+
     @Test
     void requestsArePagedNewestFirst() {
         TestUsers.User shy = users.register();
@@ -268,6 +334,12 @@ class FollowRequestsApiTest extends RunningUserService {
         assertError(answer(shy, UUID.randomUUID().toString(), "decline"), 404, "not_found");
         assertThat(answer(shy, "not-an-id", "approve").statusCode()).isEqualTo(404);
         assertError(http.get("/api/v1/relationships/follow-requests?cursor=bad", shy.token()), 400,
+                "invalid_cursor");
+        // Well-formed, but a time no row can have: PostgreSQL would refuse to bind it.
+        String farPast = io.nova.kernel.paging.Cursor.of("-300000000000000000", UUID.randomUUID().toString()).encode();
+        assertError(http.get("/api/v1/relationships/follow-requests?cursor=" + farPast, shy.token()), 400,
+                "invalid_cursor");
+        assertError(http.get("/api/v1/users/" + shy.id() + "/followers?cursor=" + farPast, shy.token()), 400,
                 "invalid_cursor");
         assertThat(http.get("/api/v1/relationships/follow-requests", null).statusCode()).isEqualTo(401);
         assertThat(answer(new TestUsers.User(shy.id(), shy.username(), shy.email(), null), shy.id(), "approve")

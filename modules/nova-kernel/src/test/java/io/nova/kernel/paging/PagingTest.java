@@ -45,6 +45,19 @@ class PagingTest {
     }
 
     @Test
+    void aKeysetCursorWithATimeNoRowCanHaveIs400() {
+        String id = java.util.UUID.randomUUID().toString();
+        for (String micros : new String[] {"-300000000000000000", "300000000000000000", "-9223372036854775808"}) {
+            assertThatThrownBy(() -> Keyset.of(Cursor.of(micros, id)))
+                    .isInstanceOfSatisfying(DomainException.class,
+                            e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo("invalid_cursor"));
+        }
+        java.time.Instant now = java.time.Instant.parse("2026-12-07T10:00:00.123456Z");
+        org.assertj.core.api.Assertions.assertThat(Keyset.of(new Keyset(now, java.util.UUID.fromString(id)).cursor()).at())
+                .isEqualTo(now);
+    }
+
+    @Test
     void aPageKnowsWhetherMoreFollow() {
         PageRequest request = PageRequest.of(3, null);
         List<Integer> fetched = IntStream.range(0, request.fetchSize()).boxed().toList();

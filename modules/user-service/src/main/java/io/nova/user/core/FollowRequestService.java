@@ -13,6 +13,7 @@ import io.nova.user.db.GraphStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +22,8 @@ import java.util.UUID;
  * Follow requests to a private account, from the account's side: the list waiting for an answer, approve (the
  * request becomes a follow, with the {@code user.followed} every follow has), decline; and all of them approved when
  * the account turns public. Asking, and withdrawing by unfollowing, are {@link GraphService}'s. Every answer runs
- * under the pair's lock, like every other change between two users.
+ * under the pair's lock, like every other change between two users, and removes the request before it touches a
+ * follow (see {@link #approveAll}).
  */
 public final class FollowRequestService {
 
@@ -31,12 +33,15 @@ public final class FollowRequestService {
 
     private final Jdbi jdbi;
     private final FollowRequestStore requests;
+    private final GraphStore graph;
     private final GraphWrites writes;
     private final EdgePages pages;
 
-    FollowRequestService(Jdbi jdbi, FollowRequestStore requests, GraphWrites writes, EdgePages pages) {
+    FollowRequestService(Jdbi jdbi, FollowRequestStore requests, GraphStore graph, GraphWrites writes,
+                         EdgePages pages) {
         this.jdbi = jdbi;
         this.requests = requests;
+        this.graph = graph;
         this.writes = writes;
         this.pages = pages;
     }
@@ -60,7 +65,8 @@ public final class FollowRequestService {
             boolean crossed = false;
             if (writes.removeRequest(handle, requester, caller, GraphWrites.RequestEnd.APPROVED)) {
                 crossed = writes.addEdge(handle, requester, caller, true);
-            } else if (!relation.followedBy()) {
+            } else if (!relation.followedBy() && !graph.relation(handle, caller, requester).followedBy()) {
+                // Asked again: an account turning public may have approved it while this waited for the request.
                 throw DomainException.of(ErrorKind.NOT_FOUND, "follow_request_not_found",
                         "There is no follow request from user " + requesterId);
             }
@@ -79,18 +85,25 @@ public final class FollowRequestService {
     }
 
     /**
-     * In the transaction of a profile edit that made {@code user}'s account public, and under its exclusive privacy
-     * lock: every pending request becomes a follow. Pair locks are taken after the privacy lock, the order a follow
-     * takes them in.
+     * In the transaction of a profile edit that makes {@code user}'s account public, under its exclusive privacy lock
+     * (no new request can start) and before the edit writes the account's row: every pending request becomes a
+     * follow. No pair locks — an account may have thousands of requests, and each advisory lock takes a slot of
+     * PostgreSQL's shared lock table. Instead the requests are deleted first (an answer, a withdrawal or a block of
+     * one of them removes the request before it touches a follow, so it waits for this commit and then sees the new
+     * edge), then the counters' rows are locked in id order, the order every follow takes its two in.
      */
     Approved approveAll(Handle handle, UUID user) {
-        List<UUID> requesters = requests.requesters(handle, user);
+        List<UUID> requesters = requests.removeAll(handle, user);
+        if (requesters.isEmpty()) {
+            return new Approved(List.of(), false);
+        }
+        List<UUID> rows = new ArrayList<>(requesters);
+        rows.add(user);
+        graph.lockUsers(handle, rows);
         boolean crossed = false;
         for (UUID requester : requesters) {
-            writes.lockExisting(handle, user, requester, requester.toString());
-            if (writes.removeRequest(handle, requester, user, GraphWrites.RequestEnd.APPROVED)) {
-                crossed |= writes.addEdge(handle, requester, user, true);
-            }
+            writes.requestRemoved(handle, requester, user, GraphWrites.RequestEnd.APPROVED);
+            crossed |= writes.addEdge(handle, requester, user, true);
         }
         return new Approved(requesters, crossed);
     }

@@ -80,8 +80,10 @@ public final class GraphService {
         UUID target = other(caller, id, GraphRules.Change.UNFOLLOW);
         return writes.changed(caller, target, jdbi.inTransaction(handle -> {
             writes.lockExisting(handle, caller, target, id);
-            boolean crossed = writes.removeEdge(handle, caller, target);
+            // The request first: if the account is turning public right now, this waits for that commit and the
+            // edge it made is then removed below (see FollowRequestService.approveAll).
             writes.removeRequest(handle, caller, target, GraphWrites.RequestEnd.WITHDRAWN);
+            boolean crossed = writes.removeEdge(handle, caller, target);
             return new GraphWrites.Outcome(writes.view(handle, caller, target), crossed);
         }));
     }
@@ -96,10 +98,11 @@ public final class GraphService {
             writes.lockExisting(handle, caller, target, id);
             boolean crossed = false;
             if (graph.block(handle, caller, target)) {
-                crossed = writes.removeEdge(handle, caller, target);
-                crossed |= writes.removeEdge(handle, target, caller);
+                // Requests before follows, as in unfollow.
                 writes.removeRequest(handle, caller, target, GraphWrites.RequestEnd.BLOCKED);
                 writes.removeRequest(handle, target, caller, GraphWrites.RequestEnd.BLOCKED);
+                crossed = writes.removeEdge(handle, caller, target);
+                crossed |= writes.removeEdge(handle, target, caller);
                 outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_BLOCKED, caller.toString(),
                         new GraphEvents.Blocked(caller.toString(), target.toString()));
             }

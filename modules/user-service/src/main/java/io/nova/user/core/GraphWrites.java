@@ -105,9 +105,14 @@ final class GraphWrites {
         if (!requests.remove(handle, requester, target)) {
             return false;
         }
+        requestRemoved(handle, requester, target, end);
+        return true;
+    }
+
+    /** The event of a request this transaction deleted. */
+    void requestRemoved(Handle handle, UUID requester, UUID target, RequestEnd end) {
         outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_FOLLOW_REQUEST_REMOVED, requester.toString(),
                 new GraphEvents.FollowRequestRemoved(requester.toString(), target.toString(), end.wire));
-        return true;
     }
 
     /** The caller's relation to the target as this transaction now sees it, pending requests included. */

@@ -68,12 +68,13 @@ public final class ProfileService {
             if (change.privateAccount() != null) {
                 requestStore.lockPrivacy(handle, caller, true);
             }
+            // Before the account's row is written: approving locks the counters' rows in id order, this one's too.
+            FollowRequestService.Approved approved = Boolean.FALSE.equals(change.privateAccount())
+                    ? requests.approveAll(handle, caller) : new FollowRequestService.Approved(List.of(), false);
             ProfileRow row = profiles.update(handle, caller, change)
                     .orElseThrow(() -> DomainException.notFound("User", caller.toString()));
             outbox.append(handle, Topics.USER_EVENTS, EventTypes.USER_UPDATED, row.id().toString(),
                     ProfileViews.updated(row));
-            FollowRequestService.Approved approved = Boolean.FALSE.equals(change.privateAccount())
-                    ? requests.approveAll(handle, caller) : new FollowRequestService.Approved(List.of(), false);
             return new Edited(ProfileViews.own(row, avatars.url(row.avatarMediaId()).orElse(null)), approved);
         }, undo);
         requests.approvedAll(caller, edited.approved());

@@ -19,7 +19,7 @@ public record SocialGraph(GraphService graph, FollowRequestService requests, Pro
         FollowRequestStore requestStore = new FollowRequestStore();
         GraphWrites writes = new GraphWrites(profileStore, graphStore, requestStore, outbox, versions, wideAuthors);
         EdgePages pages = new EdgePages(profileStore, avatars);
-        FollowRequestService requests = new FollowRequestService(jdbi, requestStore, writes, pages);
+        FollowRequestService requests = new FollowRequestService(jdbi, requestStore, graphStore, writes, pages);
         return new SocialGraph(
                 new GraphService(jdbi, profileStore, graphStore, requestStore, outbox, writes, pages),
                 requests,

@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * SQL for follow requests to private accounts. Every method runs on the caller's handle, inside the caller's
- * transaction, under the pair lock of {@link GraphStore#lockPair}; {@link #lockPrivacy} orders a request against its
- * target turning public (which approves what is pending), so no request is left pending on a public account.
+ * transaction; {@link #lockPrivacy} orders a request against its target turning public (which approves what is
+ * pending), so no request is left pending on a public account.
  */
 public final class FollowRequestStore {
 
@@ -59,10 +59,14 @@ public final class FollowRequestStore {
                 .bind("requester", requester).bind("target", target).execute() == 1;
     }
 
-    /** Everyone waiting for {@code target}'s answer, oldest first (the order approving them all follows). */
-    public List<UUID> requesters(Handle handle, UUID target) {
-        return handle.createQuery("SELECT requester_id FROM follow_requests WHERE target_id = :target ORDER BY created_at")
-                .bind("target", target).mapTo(UUID.class).list();
+    /**
+     * Deletes every request waiting for {@code target} and returns who made them, by id. The deleted rows stay locked
+     * until the commit, so an answer, a withdrawal or a block of one of them — each of which removes the request
+     * before it touches a follow — waits for this transaction and then finds it gone.
+     */
+    public List<UUID> removeAll(Handle handle, UUID target) {
+        return handle.createQuery("DELETE FROM follow_requests WHERE target_id = :target RETURNING requester_id")
+                .bind("target", target).mapTo(UUID.class).list().stream().sorted().toList();
     }
 
     /** Requests waiting for {@code target}, newest first, strictly after {@code after}. */

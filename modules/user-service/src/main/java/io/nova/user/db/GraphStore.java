@@ -42,6 +42,17 @@ public final class GraphStore {
     }
 
     /**
+     * Locks the rows of these users in id order — the order {@link #follow} and {@link #unfollow} take two of them in
+     * — so that a change touching many users' counters at once cannot deadlock with the follows between them. The
+     * lock a counter update takes ({@code FOR NO KEY UPDATE}), not {@code FOR UPDATE}: that one would also wait for
+     * the key-share locks of foreign-key checks (a block or a follow being inserted).
+     */
+    public void lockUsers(Handle handle, Collection<UUID> users) {
+        handle.createQuery("SELECT id FROM users WHERE id = ANY(:ids) ORDER BY id FOR NO KEY UPDATE")
+                .bind("ids", users.toArray(UUID[]::new)).mapTo(UUID.class).list();
+    }
+
+    /**
      * Inserts the edge. When it is new, both counters move by one and the followee's follower count after the move
      * is returned (as this transaction wrote it: concurrent follows of one user each see their own step); empty when
      * the edge existed.
