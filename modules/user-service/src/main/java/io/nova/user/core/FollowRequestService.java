@@ -61,12 +61,12 @@ public final class FollowRequestService {
     public RelationshipView approve(UUID caller, String requesterId) {
         UUID requester = requester(caller, requesterId);
         return writes.changed(caller, requester, jdbi.inTransaction(handle -> {
-            GraphStore.Relation relation = writes.lockExisting(handle, caller, requester, requesterId);
+            writes.lockExisting(handle, caller, requester, requesterId);
             boolean crossed = false;
             if (writes.removeRequest(handle, requester, caller, GraphWrites.RequestEnd.APPROVED)) {
                 crossed = writes.addEdge(handle, requester, caller, true);
-            } else if (!relation.followedBy() && !graph.relation(handle, caller, requester).followedBy()) {
-                // Asked again: an account turning public may have approved it while this waited for the request.
+            } else if (!graph.relation(handle, caller, requester).followedBy()) {
+                // Read after the removal: an account turning public may have approved it while this waited.
                 throw DomainException.of(ErrorKind.NOT_FOUND, "follow_request_not_found",
                         "There is no follow request from user " + requesterId);
             }

@@ -63,10 +63,13 @@ public final class GraphService {
         UUID target = other(caller, id, GraphRules.Change.FOLLOW);
         return writes.changed(caller, target, jdbi.inTransaction(handle -> {
             requests.lockPrivacy(handle, target, false);
-            GraphStore.Relation relation = writes.lockExisting(handle, caller, target, id);
+            // Read after the privacy lock, so it is the flag as it stays until this commits; also the 404 check.
+            boolean privateAccount = profiles.privateAccount(handle, target)
+                    .orElseThrow(() -> DomainException.notFound("User", id));
+            GraphStore.Relation relation = writes.lockPair(handle, caller, target);
             GraphRules.requireMayFollow(relation);
             boolean crossed = false;
-            if (GraphRules.needsApproval(relation, profiles.privateAccount(handle, target).orElse(false))) {
+            if (GraphRules.needsApproval(relation, privateAccount)) {
                 writes.addRequest(handle, caller, target);
             } else {
                 crossed = writes.addEdge(handle, caller, target, false);

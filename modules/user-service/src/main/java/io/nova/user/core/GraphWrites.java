@@ -64,6 +64,11 @@ final class GraphWrites {
         if (!profiles.exists(handle, target)) {
             throw DomainException.notFound("User", asked);
         }
+        return lockPair(handle, caller, target);
+    }
+
+    /** Locks the pair of two users known to exist and returns the caller's relation as it is under the lock. */
+    GraphStore.Relation lockPair(Handle handle, UUID caller, UUID target) {
         graph.lockPair(handle, caller, target);
         return graph.relation(handle, caller, target);
     }
