@@ -31,13 +31,16 @@ import java.util.Map;
  * runs in the same database transaction that records the event id as processed, so duplicates (a redelivery after
  * a crash or a rebalance, a republished outbox batch) are skipped — one event per transaction, or a batch when the
  * handler allows it ({@link RecordedDelivery}); an {@link IdempotentEventHandler} gets each
- * poll's events at once and deduplicates them itself. Offsets are committed only after processing. A failing event
- * is retried after a pause; it does not let later events of its partition overtake it.
+ * poll's events at once and deduplicates them itself. Offsets are committed only after processing, about once a
+ * second while events flow ({@link OffsetCommits}). A failing event is retried after a pause; it does not let later
+ * events of its partition overtake it.
  */
 public final class EventConsumer implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /** How often offsets are committed while events flow: a crash redelivers at most this much (skipped). */
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     private final String name;
     private final Collection<String> topics;
@@ -51,6 +54,7 @@ public final class EventConsumer implements Managed {
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
+    private OffsetCommits commits;
 
     /**
      * Each event in the database transaction that records it as processed ({@link EventHandler}).
@@ -103,6 +107,8 @@ public final class EventConsumer implements Managed {
     public void start() {
         running = true;
         consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+        commits = new OffsetCommits(name, COMMIT_INTERVAL);
+        commits.attach(consumer);
         thread = new Thread(this::run, "event-consumer-" + name);
         thread.setDaemon(true);
         thread.start();
@@ -122,7 +128,7 @@ public final class EventConsumer implements Managed {
 
     private void run() {
         try (Consumer<String, byte[]> kafka = consumer) {
-            kafka.subscribe(topics);
+            kafka.subscribe(topics, commits);
             while (running) {
                 try {
                     pollOnce(kafka);
@@ -139,6 +145,7 @@ public final class EventConsumer implements Managed {
                     rewindToCommitted(kafka);
                 }
             }
+            commits.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -148,7 +155,6 @@ public final class EventConsumer implements Managed {
 
     private void pollOnce(Consumer<String, byte[]> kafka) throws InterruptedException {
         ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
-        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         boolean retrying = false;
         for (TopicPartition partition : records.partitions()) {
             List<ConsumerRecord<String, byte[]>> polled = records.records(partition);
@@ -162,12 +168,10 @@ public final class EventConsumer implements Managed {
                 retrying = true;
             }
             if (next > polled.get(0).offset()) {
-                done.put(partition, new OffsetAndMetadata(next));
+                commits.done(partition, next);
             }
         }
-        if (!done.isEmpty()) {
-            kafka.commitSync(done);
-        }
+        commits.afterPoll(records.isEmpty());
         if (retrying) {
             Thread.sleep(RETRY_PAUSE.toMillis());
         }
