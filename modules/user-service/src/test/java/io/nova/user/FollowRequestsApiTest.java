@@ -36,6 +36,20 @@ class FollowRequestsApiTest extends RunningUserService {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
+    private TestUsers.User privateAccount() {
+        TestUsers.User account = users.register();
+        makePrivate(account, true);
+        return account;
+    }
+
+    private List<TestUsers.User> registered(int count) {
+        List<TestUsers.User> registered = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            registered.add(users.register());
+        }
+        return registered;
+    }
+
     private JsonNode relation(TestUsers.User viewer, String other) {
         HttpResponse<String> response = http.get("/api/v1/relationships?ids=" + other, viewer.token());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -196,12 +210,8 @@ class FollowRequestsApiTest extends RunningUserService {
      */
     @Test
     void requestsRacingTheAccountTurningPublicAreNeverLeftPending() throws Exception {
-        TestUsers.User shy = users.register();
-        makePrivate(shy, true);
-        List<TestUsers.User> fans = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            fans.add(users.register());
-        }
+        TestUsers.User shy = privateAccount();
+        List<TestUsers.User> fans = registered(16);
         ExecutorService pool = Executors.newFixedThreadPool(fans.size() + 1);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -243,12 +253,8 @@ class FollowRequestsApiTest extends RunningUserService {
      */
     @Test
     void answersBlocksAndFollowsRacingTheAccountTurningPublicNeitherDeadlockNorLeaveStrayEdges() throws Exception {
-        TestUsers.User shy = users.register();
-        makePrivate(shy, true);
-        List<TestUsers.User> fans = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            fans.add(users.register());
-        }
+        TestUsers.User shy = privateAccount();
+        List<TestUsers.User> fans = registered(12);
         fans.forEach(fan -> ok(follow(fan, shy.id())));
         List<java.util.concurrent.Callable<HttpResponse<String>>> actions = new ArrayList<>();
         actions.add(() -> http.send("PATCH", "/api/v1/users/me", shy.token(),

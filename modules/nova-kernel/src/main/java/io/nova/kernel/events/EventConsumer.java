@@ -107,8 +107,7 @@ public final class EventConsumer implements Managed {
     public void start() {
         running = true;
         consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
-        commits = new OffsetCommits(name, COMMIT_INTERVAL);
-        commits.attach(consumer);
+        commits = new OffsetCommits(name, COMMIT_INTERVAL, consumer);
         thread = new Thread(this::run, "event-consumer-" + name);
         thread.setDaemon(true);
         thread.start();

@@ -31,16 +31,13 @@ final class OffsetCommits implements ConsumerRebalanceListener {
     private final String name;
     private final Duration interval;
     private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
-    private Consumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
     private long lastCommit = System.nanoTime();
 
-    OffsetCommits(String name, Duration interval) {
+    /** {@code consumer} is to subscribe with this as its rebalance listener. */
+    OffsetCommits(String name, Duration interval, Consumer<String, byte[]> consumer) {
         this.name = name;
         this.interval = interval;
-    }
-
-    /** The consumer the commits go to; set before it subscribes with this as its rebalance listener. */
-    void attach(Consumer<String, byte[]> consumer) {
         this.consumer = consumer;
     }
 
