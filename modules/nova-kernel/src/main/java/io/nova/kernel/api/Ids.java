@@ -2,6 +2,7 @@ package io.nova.kernel.api;
 
 import io.nova.kernel.errors.DomainException;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,16 @@ public final class Ids {
 
     private Ids() {
     }
+
+    /**
+     * The order PostgreSQL sorts {@code uuid} values in (bytes, unsigned) — not {@link UUID#compareTo}, which compares
+     * signed halves and so reverses every pair whose first hex digits straddle 8. Code that locks rows one by one
+     * must use this order when SQL elsewhere locks the same rows {@code ORDER BY id}, or the two deadlock.
+     */
+    public static final Comparator<UUID> DATABASE_ORDER = (one, other) -> {
+        int high = Long.compareUnsigned(one.getMostSignificantBits(), other.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(one.getLeastSignificantBits(), other.getLeastSignificantBits());
+    };
 
     public static Optional<UUID> parse(String text) {
         if (text == null || text.length() != 36) {

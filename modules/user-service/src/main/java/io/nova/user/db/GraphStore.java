@@ -1,5 +1,6 @@
 package io.nova.user.db;
 
+import io.nova.kernel.api.Ids;
 import io.nova.kernel.db.SqlLimit;
 import io.nova.kernel.paging.Keyset;
 import org.jdbi.v3.core.Handle;
@@ -174,14 +175,15 @@ public final class GraphStore {
     }
 
     /**
-     * Both counters in one fixed order (by id), so concurrent follows between two users cannot deadlock; returns the
-     * followee's follower count after the change.
+     * Both counters in the order PostgreSQL sorts ids in, so concurrent follows between two users cannot deadlock,
+     * nor a follow with {@link #lockUsers} (which locks {@code ORDER BY id}); returns the followee's follower count
+     * after the change.
      */
     private static long adjustCounts(Handle handle, UUID follower, UUID followee, int delta) {
         String following = "UPDATE users SET following_count = following_count + :delta WHERE id = :id";
         String followers = """
                 UPDATE users SET followers_count = followers_count + :delta WHERE id = :id RETURNING followers_count""";
-        if (follower.compareTo(followee) < 0) {
+        if (Ids.DATABASE_ORDER.compare(follower, followee) < 0) {
             handle.createUpdate(following).bind("delta", delta).bind("id", follower).execute();
             return handle.createQuery(followers).bind("delta", delta).bind("id", followee).mapTo(Long.class).one();
         }
