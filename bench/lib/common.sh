@@ -85,6 +85,10 @@ cpu_ticks() {
     mapfile -d '' parts 2>/dev/null <"/proc/$pid/cmdline" || continue
     cmd="${parts[*]}"
     case "$cmd" in
+      # bench/floor's processes first: its gateway runs with nova-local.jar on its class path.
+      *nova-bench-floor.jar*" back "*) group=floor-back ;;
+      *nova-bench-floor.jar*" front "*) group=floor-front ;;
+      *nova-bench-floor.jar*" gateway "*) group=floor-gateway ;;
       *user-service.jar*) group=user-service ;;
       *content-service.jar*) group=content-service ;;
       *media-service.jar*) group=media-service ;;
