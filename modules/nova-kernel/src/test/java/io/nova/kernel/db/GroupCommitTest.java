@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -189,6 +190,74 @@ class GroupCommitTest {
         assertThatThrownBy(() -> commits.submit(new Item(run, run + "-refused", true)))
                 .isInstanceOf(DomainException.class);
         assertThat(rows(run)).containsOnlyKeys(run + "-before", run + "-after");
+    }
+
+    @Test
+    void aLoneItemIsWrittenOnItsCallersOwnThread() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<Thread> writers = new ArrayList<>();
+        GroupCommit.Batch<Item, Long> inserting = inserting("none", new CountDownLatch(1), new CountDownLatch(0));
+        GroupCommit<Item, Long> commits = new GroupCommit<>("test", jdbi, (handle, items) -> {
+            writers.add(Thread.currentThread());
+            return inserting.write(handle, items);
+        }, 2, 64, new MetricRegistry());
+        commits.start();
+        try {
+            assertThat(commits.submit(new Item(run, run + "-alone", false))).isPositive();
+        } finally {
+            commits.stop();
+        }
+        assertThat(writers).as("no hand-off to another thread").containsExactly(Thread.currentThread());
+    }
+
+    @Test
+    void manyCallersAtOnceEachGetTheirOwnItemsFateAndNothingIsLeftWaiting() throws Exception {
+        String run = UUID.randomUUID().toString();
+        MetricRegistry metrics = new MetricRegistry();
+        GroupCommit<Item, Long> commits = new GroupCommit<>("test", jdbi,
+                inserting("none", new CountDownLatch(1), new CountDownLatch(0)), 2, 8, metrics);
+        commits.start();
+        int callers = 16;
+        int each = 60;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<List<String>>> refusedByCaller = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                int caller = c;
+                refusedByCaller.add(CompletableFuture.supplyAsync(() -> {
+                    await(go);
+                    List<String> refused = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        String key = run + "-" + caller + "-" + i;
+                        boolean refuse = i % 7 == 3;
+                        try {
+                            assertThat(commits.submit(new Item(run, key, refuse))).isPositive();
+                            assertThat(refuse).as("%s was written", key).isFalse();
+                        } catch (DomainException e) {
+                            assertThat(e).hasMessageContaining("no " + key);
+                            refused.add(key);
+                        }
+                    }
+                    return refused;
+                }, pool));
+            }
+            go.countDown();
+            List<String> refused = new ArrayList<>();
+            for (CompletableFuture<List<String>> one : refusedByCaller) {
+                refused.addAll(one.get(60, TimeUnit.SECONDS));
+            }
+            int refusedEach = (int) IntStream.range(0, each).filter(i -> i % 7 == 3).count();
+            assertThat(refused).hasSize(callers * refusedEach);
+            Map<String, Long> rows = rows(run);
+            assertThat(rows).hasSize(callers * (each - refusedEach)).doesNotContainKeys(refused.toArray(String[]::new));
+            assertThat(commits.waiting()).isZero();
+            assertThat(metrics.histogram(MetricRegistry.name(GroupCommit.class, "test", "batch-size")).getSnapshot()
+                    .getMax()).as("never more than maxBatch in one transaction").isLessThanOrEqualTo(8);
+        } finally {
+            pool.shutdownNow();
+            commits.stop();
+        }
     }
 
     private Map<String, Long> rows(String run) {
