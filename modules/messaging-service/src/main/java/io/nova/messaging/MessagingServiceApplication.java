@@ -96,8 +96,7 @@ public final class MessagingServiceApplication extends NovaApplication<Messaging
                 messageStore, access, people, announcer);
         MemberService members = new MemberService(context.jdbi(), conversationStore, memberStore, access, people,
                 announcer, conversations);
-        // Text messages are written many to a transaction, at most two transactions at once: a request that finds a
-        // place free writes whatever is waiting (up to 64), its own message among them.
+        // Text messages are written many to a transaction: two writers, each taking whatever is waiting (up to 64).
         GroupCommit<TextSends.Send, MessageRow> textSends = new GroupCommit<>("text-sends", context.jdbi(),
                 new TextSends(new BatchSendStore(), conversationStore, messageStore, access, people, announcer), 2, 64,
                 environment.metrics());

@@ -8,29 +8,23 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes what many request threads ask for together: each waiting request becomes one item of a batch, and a batch
  * is one transaction — a handful of statements and one commit for all its items, instead of each its own.
  *
  * <p>Why: at a few hundred writes a second, most of a small write's cost is its round trips and its commit, not its
- * rows (see docs/benchmarks.md, messaging). Batching costs an idle system nothing: a lone request is a batch of one
- * and waits for nobody; under load the batches grow by themselves.
- *
- * <p>Who writes: the callers themselves, never a thread of this class. A caller that finds a writer's place free
- * ({@code writers} of them: transactions in flight at once) takes it and writes whatever is waiting, its own item
- * with it; the others wait until a writer has settled their items or, when a writer leaves with items still
- * waiting, until it hands its place to the first of them. So a lone request is written on its own thread with no
- * hand-off at all — on a machine where waking a thread costs as much as a small statement (docs/benchmarks.md,
- * "thread wake-up cost"), a writer thread in between was two wake-ups per message.
+ * rows (see docs/benchmarks.md, messaging). Batching costs an idle system nothing: a writer takes whatever is
+ * waiting the moment it is free, so a lone request is a batch of one and waits for nobody; under load the batches
+ * grow by themselves.
  *
  * <p>What each caller sees is its own item's fate: {@link Batch#write} answers an {@link Outcome} per item, and a
  * refused item (not a member, say) is refused alone while the others commit. When the batch itself fails before
@@ -74,17 +68,17 @@ public final class GroupCommit<I, R> implements Managed {
         }
     }
 
-    /** A waiting item, its caller's thread (woken when the item is settled or a writer's place is handed over). */
-    private record Pending<I, R>(I item, CompletableFuture<R> done, Thread caller) {
+    private record Pending<I, R>(I item, CompletableFuture<R> done) {
     }
 
     private final String name;
     private final Jdbi jdbi;
     private final Batch<I, R> batch;
+    private final int writers;
     private final int maxBatch;
     private final Histogram sizes;
-    private final Semaphore writers;
     private final BlockingQueue<Pending<I, R>> waiting = new LinkedBlockingQueue<>();
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     /**
@@ -95,16 +89,22 @@ public final class GroupCommit<I, R> implements Managed {
         this.name = name;
         this.jdbi = jdbi;
         this.batch = batch;
+        this.writers = writers;
         this.maxBatch = maxBatch;
-        this.writers = new Semaphore(writers);
         this.sizes = metrics.histogram(MetricRegistry.name(GroupCommit.class, name, "batch-size"));
     }
 
     /** Writes {@code item} in the next batch and returns its result, or throws what refused or failed it. */
     public R submit(I item) {
-        Pending<I, R> pending = new Pending<>(item, new CompletableFuture<>(), Thread.currentThread());
+        Pending<I, R> pending = new Pending<>(item, new CompletableFuture<>());
         if (running) {
-            waitOrWrite(pending);
+            waiting.add(pending);
+            if (!running) {
+                // stop() may have drained the queue just before this item arrived: whoever takes it first writes it.
+                if (waiting.remove(pending)) {
+                    writeAlone(pending);
+                }
+            }
         } else {
             writeAlone(pending);
         }
@@ -121,77 +121,62 @@ public final class GroupCommit<I, R> implements Managed {
         }
     }
 
-    /**
-     * Queues the item, then until it is settled: writes what is waiting whenever a writer's place is free, and
-     * sleeps otherwise. The item is queued before a place is tried for, and a writer looks at the queue only after
-     * giving its place back, so one of the two always sees the other: no item is left waiting with every place free.
-     */
-    private void waitOrWrite(Pending<I, R> pending) {
-        waiting.add(pending);
-        boolean interrupted = false;
-        while (!pending.done().isDone()) {
-            if (writers.tryAcquire()) {
-                try {
-                    writeWaiting();
-                } finally {
-                    writers.release();
-                }
-                Pending<I, R> next = waiting.peek();
-                if (next != null) {
-                    // Still items waiting and this caller may be done: the first of them takes the place over.
-                    LockSupport.unpark(next.caller());
-                }
-            } else {
-                LockSupport.park(this);
-                // A request thread is not interrupted to give up a write already queued; the flag is kept.
-                interrupted |= Thread.interrupted();
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Writes one batch of what is waiting (up to {@code maxBatch}, oldest first), then wakes its callers. */
-    private void writeWaiting() {
-        List<Pending<I, R>> taken = new ArrayList<>(Math.min(maxBatch, waiting.size() + 1));
-        waiting.drainTo(taken, maxBatch);
-        if (taken.isEmpty()) {
-            return;
-        }
-        sizes.update(taken.size());
-        try {
-            writeTogether(taken);
-        } catch (RuntimeException | Error unexpected) {
-            // Nothing a batch does may leave its callers waiting forever.
-            taken.forEach(pending -> pending.done().completeExceptionally(unexpected));
-            LOG.error("Group commit {} failed a batch unexpectedly", name, unexpected);
-        } finally {
-            for (Pending<I, R> pending : taken) {
-                if (pending.caller() != Thread.currentThread()) {
-                    LockSupport.unpark(pending.caller());
-                }
-            }
-        }
-    }
-
     /** Items waiting for a writer now. */
     int waiting() {
         return waiting.size();
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
         running = true;
+        for (int i = 0; i < writers; i++) {
+            Thread thread = new Thread(this::writeWhileRunning, name + "-group-commit-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
     }
 
-    /**
-     * Later items are written by their callers alone. Items already waiting are written as ever: by the callers
-     * waiting for them.
-     */
+    /** Writes what is still waiting, then stops the writers; later items are written by their callers. */
     @Override
-    public void stop() {
+    public synchronized void stop() throws InterruptedException {
         running = false;
+        for (Thread thread : threads) {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        }
+        threads.clear();
+        for (Pending<I, R> left = waiting.poll(); left != null; left = waiting.poll()) {
+            writeAlone(left);
+        }
+    }
+
+    private void writeWhileRunning() {
+        List<Pending<I, R>> taken = new ArrayList<>(maxBatch);
+        while (running || !waiting.isEmpty()) {
+            try {
+                Pending<I, R> first = waiting.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                taken.add(first);
+                waiting.drainTo(taken, maxBatch - 1);
+                sizes.update(taken.size());
+                writeTogether(taken);
+            } catch (InterruptedException e) {
+                // Nothing but the JVM's end interrupts a writer; what it leaves waiting, stop() writes.
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error unexpected) {
+                // Nothing a batch does may leave its callers waiting forever.
+                taken.forEach(pending -> pending.done().completeExceptionally(unexpected));
+                LOG.error("Group commit {} failed a batch unexpectedly", name, unexpected);
+            } finally {
+                taken.clear();
+            }
+        }
     }
 
     private void writeTogether(List<Pending<I, R>> pendings) {

@@ -193,24 +193,6 @@ class GroupCommitTest {
     }
 
     @Test
-    void aLoneItemIsWrittenOnItsCallersOwnThread() throws Exception {
-        String run = UUID.randomUUID().toString();
-        List<Thread> writers = new ArrayList<>();
-        GroupCommit.Batch<Item, Long> inserting = inserting("none", new CountDownLatch(1), new CountDownLatch(0));
-        GroupCommit<Item, Long> commits = new GroupCommit<>("test", jdbi, (handle, items) -> {
-            writers.add(Thread.currentThread());
-            return inserting.write(handle, items);
-        }, 2, 64, new MetricRegistry());
-        commits.start();
-        try {
-            assertThat(commits.submit(new Item(run, run + "-alone", false))).isPositive();
-        } finally {
-            commits.stop();
-        }
-        assertThat(writers).as("no hand-off to another thread").containsExactly(Thread.currentThread());
-    }
-
-    @Test
     void manyCallersAtOnceEachGetTheirOwnItemsFateAndNothingIsLeftWaiting() throws Exception {
         String run = UUID.randomUUID().toString();
         MetricRegistry metrics = new MetricRegistry();
