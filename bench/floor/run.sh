@@ -32,7 +32,7 @@ java "${JAVA_OPTS[@]}" -jar "$JAR" back 19081 jdbc:postgresql://127.0.0.1:15432/
 pids+=("$!")
 java "${JAVA_OPTS[@]}" -jar "$JAR" front "$BENCH_DIR/floor/floor.yml" >"$BENCH_OUT/floor-front.log" 2>&1 &
 pids+=("$!")
-java "${JAVA_OPTS[@]}" -cp "$LAUNCHER:$JAR" io.nova.bench.floor.Floor gateway 18080 18090 "$ROOT" \
+java "${JAVA_OPTS[@]}" -cp "$LAUNCHER:$JAR" io.nova.bench.floor.Floor gateway 18080 "$ROOT" /floor=18090 \
   >"$BENCH_OUT/floor-gateway.log" 2>&1 &
 pids+=("$!")
 

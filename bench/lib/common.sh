@@ -89,6 +89,7 @@ cpu_ticks() {
       *nova-bench-floor.jar*" back "*) group=floor-back ;;
       *nova-bench-floor.jar*" front "*) group=floor-front ;;
       *nova-bench-floor.jar*" gateway "*) group=floor-gateway ;;
+      *nova-bench-floor.jar*" chat "*) group=floor-chat ;;
       *user-service.jar*) group=user-service ;;
       *content-service.jar*) group=content-service ;;
       *media-service.jar*) group=media-service ;;
@@ -125,4 +126,30 @@ cpu_per_request() {
       close("sort")
       printf "  %-18s %7.3f ms\n", "total", total / n
     }' <(echo "$1") <(echo "$2")
+}
+
+# deliver_run REPORT RATE WARMUP SECONDS GENERATOR-COMMAND…: runs the messaging load generator (its output into
+# REPORT too) and adds the CPU per message offered over its measured phase but the last 2 s (the generator says
+# when its warm-up starts, and must still be running at the second snapshot): where a message's cost goes. Per
+# message *offered*, so it reads right only when the rate was sustained (the sends took no longer than warm-up +
+# measured seconds).
+deliver_run() {
+  local report="$1" rate="$2" warmup="$3" seconds="$4" generator window before="" after=""
+  shift 4
+  rm -f "$report" # the wait below looks for this run's "warm-up" line, not the last run's
+  "$@" > >(tee "$report") &
+  generator=$!
+  until grep -q "warm-up" "$report" 2>/dev/null || ! kill -0 "$generator" 2>/dev/null; do sleep 1; done
+  window=$((seconds > 3 ? seconds - 2 : 1))
+  if kill -0 "$generator" 2>/dev/null; then
+    sleep "$warmup"
+    before="$(cpu_ticks)"
+    sleep "$window"
+    after="$(cpu_ticks)"
+  fi
+  wait "$generator"
+  if [[ -n "$before" ]]; then
+    echo "== CPU per message offered in the measured phase (user + system time of each process group)" | tee -a "$report"
+    cpu_per_request "$before" "$after" "$((rate * window))" | tee -a "$report"
+  fi
 }

@@ -24,28 +24,10 @@ if [[ ! -f "$JAR" ]]; then
 fi
 
 if [[ "$MODE" == deliver || "$MODE" == all ]]; then
-  report="$BENCH_OUT/messaging-deliver.txt"
   rate="${BENCH_RATE:-1000}" warmup="${BENCH_WARMUP_SECONDS:-30}" seconds="${BENCH_SECONDS:-60}"
-  rm -f "$report" # the wait below looks for this run's "warm-up" line, not the last run's
-  java -Xmx1g -jar "$JAR" deliver --url "$NOVA_URL" --messaging-url "${NOVA_MESSAGING_URL:-$NOVA_URL}" --in-flight "${BENCH_IN_FLIGHT:-64}" --pairs "${BENCH_PAIRS:-500}" --rate "$rate" \
-    --warmup "$warmup" --seconds "$seconds" > >(tee "$report") &
-  generator=$!
-  # CPU per message over the measured phase but its last 2 s (the generator says when its warm-up starts, and must
-  # still be running at the second snapshot): where a message's cost goes. Per message *offered*, so it reads right
-  # only when the rate was sustained (the sends took no longer than warm-up + measured seconds).
-  until grep -q "warm-up" "$report" 2>/dev/null || ! kill -0 "$generator" 2>/dev/null; do sleep 1; done
-  window=$((seconds > 3 ? seconds - 2 : 1))
-  if kill -0 "$generator" 2>/dev/null; then
-    sleep "$warmup"
-    before="$(cpu_ticks)"
-    sleep "$window"
-    after="$(cpu_ticks)"
-  fi
-  wait "$generator"
-  if [[ -n "${before:-}" ]]; then
-    echo "== CPU per message offered in the measured phase (user + system time of each process group)" | tee -a "$report"
-    cpu_per_request "$before" "$after" "$((rate * window))" | tee -a "$report"
-  fi
+  deliver_run "$BENCH_OUT/messaging-deliver.txt" "$rate" "$warmup" "$seconds" \
+    java -Xmx1g -jar "$JAR" deliver --url "$NOVA_URL" --messaging-url "${NOVA_MESSAGING_URL:-$NOVA_URL}" \
+    --in-flight "${BENCH_IN_FLIGHT:-64}" --pairs "${BENCH_PAIRS:-500}" --rate "$rate" --warmup "$warmup" --seconds "$seconds"
 fi
 if [[ "$MODE" == idle || "$MODE" == all ]]; then
   pid="$(pgrep -f 'messaging-service.jar server' | head -1 || true)"

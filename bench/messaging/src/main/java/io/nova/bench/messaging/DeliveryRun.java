@@ -27,6 +27,8 @@ final class DeliveryRun {
     private static final String PREFIX = "bench ";
 
     private final NovaApi api;
+    /** Against bench/floor's messaging floor instead of Nova (the same sends, sockets and measure). */
+    private final boolean floor;
     private final int pairs;
     private final int rate;
     private final long warmupMessages;
@@ -34,11 +36,15 @@ final class DeliveryRun {
     private final AtomicLongArray intended;
     private final AtomicIntegerArray received;
     private final Recorder latency = new Recorder(3);
+    /** Every delivery, warm-up included, reported each {@link #TIMELINE_SECONDS}: a stall shows apart from a queue. */
+    private final Recorder timeline = new Recorder(3);
+    private static final int TIMELINE_SECONDS = 10;
     private final Map<Integer, Integer> statuses = new TreeMap<>();
     private final AtomicReference<Throwable> firstError = new AtomicReference<>();
 
-    DeliveryRun(NovaApi api, int pairs, int rate, int warmupSeconds, int seconds) {
+    DeliveryRun(NovaApi api, int pairs, int rate, int warmupSeconds, int seconds, boolean floor) {
         this.api = api;
+        this.floor = floor;
         this.pairs = pairs;
         this.rate = rate;
         this.warmupMessages = (long) rate * warmupSeconds;
@@ -48,15 +54,29 @@ final class DeliveryRun {
     }
 
     void run() throws Exception {
-        System.out.printf("== %d users, %d direct conversations%n", pairs * 2, pairs);
-        List<NovaApi.Account> accounts = Setup.accounts(api, pairs * 2);
-        List<Callable<String>> creates = new ArrayList<>();
-        for (int p = 0; p < pairs; p++) {
-            NovaApi.Account a = accounts.get(2 * p);
-            NovaApi.Account b = accounts.get(2 * p + 1);
-            creates.add(() -> api.directConversation(a, b));
+        List<NovaApi.Account> accounts;
+        List<String> conversations;
+        if (floor) {
+            // bench/floor's messaging floor: its setup makes the pairs; a user's bearer is its id.
+            System.out.printf("== %d direct conversations on the floor%n", pairs);
+            accounts = new ArrayList<>();
+            conversations = new ArrayList<>();
+            for (JsonNode pair : api.floorSetup(pairs)) {
+                accounts.add(new NovaApi.Account(pair.path("a").asText(), pair.path("a").asText()));
+                accounts.add(new NovaApi.Account(pair.path("b").asText(), pair.path("b").asText()));
+                conversations.add(pair.path("conversation").asText());
+            }
+        } else {
+            System.out.printf("== %d users, %d direct conversations%n", pairs * 2, pairs);
+            accounts = Setup.accounts(api, pairs * 2);
+            List<Callable<String>> creates = new ArrayList<>();
+            for (int p = 0; p < pairs; p++) {
+                NovaApi.Account a = accounts.get(2 * p);
+                NovaApi.Account b = accounts.get(2 * p + 1);
+                creates.add(() -> api.directConversation(a, b));
+            }
+            conversations = Setup.all(creates);
         }
-        List<String> conversations = Setup.all(creates);
 
         System.out.printf("== opening %d sockets on %s%n", accounts.size(), Setup.socketUri(api.messagingBase()));
         List<CompletableFuture<Socket>> opening = new ArrayList<>();
@@ -67,6 +87,13 @@ final class DeliveryRun {
         }
         List<Socket> sockets = opening.stream().map(CompletableFuture::join).toList();
         ScheduledExecutorService heartbeat = Setup.heartbeat(sockets);
+        long began = System.nanoTime();
+        heartbeat.scheduleAtFixedRate(() -> {
+            Histogram h = timeline.getIntervalHistogram();
+            System.out.printf("  [%4d s] received %6d  p50 %8.2f  p99 %8.2f  max %8.2f ms%n",
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began), h.getTotalCount(), ms(h, 50),
+                    ms(h, 99), h.getMaxValue() / 1000.0);
+        }, TIMELINE_SECONDS, TIMELINE_SECONDS, TimeUnit.SECONDS);
 
         System.out.printf("== %d s warm-up, then %d s measured at %d messages/s%n",
                 warmupMessages / rate, measuredMessages / rate, rate);
@@ -120,9 +147,12 @@ final class DeliveryRun {
         if (owner == senderOf(i)) {
             return; // the sender's own socket hears its message too; the measure is the other member's
         }
-        long now = System.nanoTime();
-        if (received.getAndIncrement(i) == 0 && i >= warmupMessages) {
-            latency.recordValue(Math.max(0, now - intended.get(i)) / 1_000);
+        long micros = Math.max(0, System.nanoTime() - intended.get(i)) / 1_000;
+        if (received.getAndIncrement(i) == 0) {
+            timeline.recordValue(micros);
+            if (i >= warmupMessages) {
+                latency.recordValue(micros);
+            }
         }
     }
 

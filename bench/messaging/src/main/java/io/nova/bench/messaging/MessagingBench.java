@@ -9,6 +9,7 @@ import java.util.Map;
  * bench/messaging's load generator (see bench/README.md):
  * <pre>
  *   deliver [--url U] [--messaging-url U] [--in-flight 64] [--pairs 500] [--rate 1000] [--warmup 30] [--seconds 60]
+ *           [--floor true]   (bench/floor's messaging floor at --url instead of Nova)
  *   idle    [--url U] [--ws ws://…/ws] [--sockets 10000] [--users 1000] [--hold 60] [--server-pid P] [--admin http://…:8184]
  *   notify  [--url U] [--owners 100] [--likers 200] [--rate 200] [--warmup 30] [--seconds 60]   (bench/notifications)
  * </pre>
@@ -34,7 +35,8 @@ public final class MessagingBench {
                 number(options, "in-flight", 64));
         if (args[0].equals("deliver")) {
             new DeliveryRun(api, number(options, "pairs", 500), number(options, "rate", 1000),
-                    number(options, "warmup", 30), number(options, "seconds", 60)).run();
+                    number(options, "warmup", 30), number(options, "seconds", 60),
+                    Boolean.parseBoolean(options.getOrDefault("floor", "false"))).run();
         } else if (args[0].equals("notify")) {
             new NotificationRun(api, number(options, "owners", 100), number(options, "likers", 200),
                     number(options, "rate", 200), number(options, "warmup", 30), number(options, "seconds", 60)).run();

@@ -83,6 +83,11 @@ final class NovaApi {
                 "Idempotency-Key", UUID.randomUUID().toString());
     }
 
+    /** bench/floor's messaging floor: {@code pairs} new conversations, each {conversation, a, b}. */
+    JsonNode floorSetup(int pairs) throws IOException, InterruptedException {
+        return call("POST", "/floor/setup?pairs=" + pairs, null, JSON.createObjectNode(), 200);
+    }
+
     /** A public post of {@code author}'s (content-service, through the gateway); its id. */
     String post(Account author, String text) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("text", text).put("visibility", "public");
