@@ -1,5 +1,6 @@
 package io.nova.messaging.core.realtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nova.contracts.EventTypes;
 import org.redisson.api.RScript;
@@ -28,7 +29,8 @@ import java.util.UUID;
  *       a socket refreshes its entry every heartbeat, so a replica that dies stops counting after the TTL;</li>
  *   <li>{@code unseen} — message id → entry: messages that arrived while the user had a socket and that no
  *       socket has sent yet;</li>
- *   <li>{@code sent:<message id>} — a socket sent it (kept an hour), for a claim that comes after the send.</li>
+ *   <li>{@code sent:<message id>} — a socket sent it, for a claim that comes after the send: kept an hour while no
+ *       claim has come, then only for the claim's retries ({@link SentMarks#AFTER_CLAIM}).</li>
  * </ul>
  * Every step is one Lua script on both keys, so the steps of all replicas and consumers form one order.
  */
@@ -58,13 +60,17 @@ public final class Presence {
 
     /**
      * A socket closes: the unseen entries when it was the last one counting, else {}. First, the sends whose marks
-     * are not written yet (message ids in ARGV[3..], their {@code sent:} keys in KEYS[3..]) are marked, so a mark
-     * still on its way cannot lose the race and leave a sent message to be handed over.
+     * are not written yet (message ids in ARGV[4..], their {@code sent:} keys in KEYS[3..]) are marked as
+     * {@link SentMarks} marks them, so a mark still on its way cannot lose the race and leave a sent message to be
+     * handed over.
      */
     private static final String LEAVE = NOW + """
             for i = 3, #KEYS do
-              redis.call('HDEL', KEYS[2], ARGV[i])
-              redis.call('SET', KEYS[i], '1', 'PX', ARGV[2])
+              if redis.call('HDEL', KEYS[2], ARGV[i + 1]) == 1 then
+                redis.call('SET', KEYS[i], '1', 'PX', ARGV[3])
+              elseif redis.call('EXISTS', KEYS[i]) == 0 then
+                redis.call('SET', KEYS[i], '1', 'PX', ARGV[2])
+              end
             end
             redis.call('ZREM', KEYS[1], ARGV[1])
             if redis.call('ZCARD', KEYS[1]) > 0 then return {} end
@@ -73,10 +79,14 @@ public final class Presence {
     /**
      * A message for the user: {'online'} when a socket already sent it (KEYS[3]: the consumer may come after the
      * fan-out) or, after recording it as unseen, when a socket counts; else {'offline', field, value, ...} with
-     * whatever a vanished replica left unseen, for the caller to store with it.
+     * whatever a vanished replica left unseen, for the caller to store with it. The claim the mark was kept for has
+     * come: it stays only as long as a retry of this claim may still come (ARGV[3] ms).
      */
     private static final String CLAIM = NOW + """
-            if redis.call('EXISTS', KEYS[3]) == 1 then return {'online'} end
+            if redis.call('EXISTS', KEYS[3]) == 1 then
+              redis.call('PEXPIRE', KEYS[3], ARGV[3])
+              return {'online'}
+            end
             if redis.call('ZCARD', KEYS[1]) > 0 then
               redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
               return {'online'}
@@ -111,7 +121,8 @@ public final class Presence {
     public Claim claim(UUID user, String messageId, String entry) {
         List<Object> reply = redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, CLAIM,
                 RScript.ReturnType.LIST, List.of(key(user, "presence"), key(user, "unseen"),
-                        key(user, "sent:" + messageId)), messageId, entry);
+                        key(user, "sent:" + messageId)), messageId, entry,
+                Long.toString(SentMarks.AFTER_CLAIM.toMillis()));
         if ("online".equals(reply.get(0))) {
             return new Claim(true, Map.of());
         }
@@ -137,7 +148,8 @@ public final class Presence {
 
     void leave(UUID user, String socket, MissedMessages missed) {
         List<Object> keys = new ArrayList<>(keys(user));
-        List<String> args = new ArrayList<>(List.of(socket, Long.toString(SentMarks.MEMORY.toMillis())));
+        List<String> args = new ArrayList<>(List.of(socket, Long.toString(SentMarks.MEMORY.toMillis()),
+                Long.toString(SentMarks.AFTER_CLAIM.toMillis())));
         for (String messageId : sent.unwritten(user)) {
             keys.add(key(user, "sent:" + messageId));
             args.add(messageId);
@@ -150,18 +162,24 @@ public final class Presence {
     /**
      * What to do once a frame has been taken by the network: for {@code message.created}, take the message off
      * the user's unseen entries and remember it was sent (it reached a socket and needs no notification). Best
-     * effort: if it is lost, the user gets a notification of a message they saw — never the opposite.
+     * effort: if it is lost, the user gets a notification of a message they saw — never the opposite. Nothing for
+     * the sender's own sockets: the sender is never claimed for (no notification of one's own message), so a mark
+     * would only wait an hour for nothing.
      */
     Runnable afterSent(UUID user, LoggedEvent event) {
         if (!EventTypes.MESSAGE_CREATED.equals(event.type())) {
             return SendQueue.NOTHING;
         }
-        String messageId;
+        JsonNode message;
         try {
-            messageId = mapper.readTree(event.data()).path("id").asText("");
+            message = mapper.readTree(event.data());
         } catch (IOException e) {
             return SendQueue.NOTHING;
         }
+        if (user.toString().equals(message.path("sender_id").asText(null))) {
+            return SendQueue.NOTHING;
+        }
+        String messageId = message.path("id").asText("");
         return () -> sent.offer(user, messageId);
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ class PresenceTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private RedissonClient redis;
+    private String prefix;
     private Presence presence;
     private UUID user;
     private final List<String> handedOver = new ArrayList<>();
@@ -39,7 +41,8 @@ class PresenceTest {
     @BeforeAll
     void connect(TestPlatform platform) {
         redis = PlatformRedis.client(platform);
-        presence = new Presence(redis, platform.redisKeyPrefix(), Duration.ofSeconds(30), mapper);
+        prefix = platform.redisKeyPrefix();
+        presence = new Presence(redis, prefix, Duration.ofSeconds(30), mapper);
     }
 
     @AfterAll
@@ -100,6 +103,58 @@ class PresenceTest {
         String message = UUID.randomUUID().toString();
 
         assertThat(presence.claim(user, message, "entry of " + message).online()).isFalse();
+    }
+
+    @Test
+    void aMarkIsKeptAnHourUntilItsClaimComesAndThenOnlyForTheClaimsRetries() {
+        presence.join(user, "s1", missed);
+        String message = UUID.randomUUID().toString();
+        presence.afterSent(user, created(message)).run();
+        presence.leave(user, "s1", missed);
+        assertThat(markMillis(message)).as("waiting for its claim").isGreaterThan(SentMarks.AFTER_CLAIM.toMillis());
+
+        assertThat(presence.claim(user, message, "entry of " + message).online()).isTrue();
+
+        assertThat(markMillis(message)).isPositive().isLessThanOrEqualTo(SentMarks.AFTER_CLAIM.toMillis());
+        assertThat(presence.claim(user, message, "entry of " + message).online())
+                .as("a retry of the claim still finds it sent").isTrue();
+    }
+
+    @Test
+    void aMarkAfterItsClaimIsKeptOnlyForTheClaimsRetriesWhateverTheOtherSocketsSend() {
+        presence.join(user, "s1", missed);
+        presence.join(user, "s2", missed);
+        String message = UUID.randomUUID().toString();
+        assertThat(presence.claim(user, message, "entry of " + message).online()).isTrue();
+
+        presence.afterSent(user, created(message)).run();
+        presence.leave(user, "s1", missed);
+        assertThat(markMillis(message)).isPositive().isLessThanOrEqualTo(SentMarks.AFTER_CLAIM.toMillis());
+        presence.afterSent(user, created(message)).run(); // the user's other socket sends it too
+        presence.leave(user, "s2", missed);
+
+        assertThat(markMillis(message)).as("not kept for an hour again")
+                .isPositive().isLessThanOrEqualTo(SentMarks.AFTER_CLAIM.toMillis());
+        assertThat(handedOver).as("it was sent").isEmpty();
+        assertThat(presence.claim(user, message, "entry of " + message).online())
+                .as("a retry of the claim still finds it sent").isTrue();
+    }
+
+    @Test
+    void theSendersOwnSocketsLeaveNoMark() {
+        presence.join(user, "s1", missed);
+        String message = UUID.randomUUID().toString();
+
+        presence.afterSent(user, new LoggedEvent(EventId.ZERO, EventTypes.MESSAGE_CREATED,
+                "{\"id\":\"" + message + "\",\"sender_id\":\"" + user + "\"}")).run();
+        presence.leave(user, "s1", missed);
+
+        assertThat(markMillis(message)).as("no claim ever comes for the sender").isEqualTo(-2);
+    }
+
+    /** What is left of the message's "a socket sent it" mark, in ms (-2: there is none). */
+    private long markMillis(String messageId) {
+        return redis.getBucket(prefix + "{" + user + "}:sent:" + messageId, StringCodec.INSTANCE).remainTimeToLive();
     }
 
     private LoggedEvent created(String messageId) {
