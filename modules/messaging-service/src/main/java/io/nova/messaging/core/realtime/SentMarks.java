@@ -37,8 +37,8 @@ final class SentMarks {
     /**
      * How long a mark is kept once its claim has come (the claim came first, or found the mark): only a retry of
      * that claim reads it again — the notifications consumer's transaction failed after the claim and runs again,
-     * at once. Kept an hour instead, every message delivered to a connected user left a key per recipient for the
-     * hour: 7.2 million keys at 1,000 messages/s.
+     * at once. Kept an hour in every case (and for the sender's sockets too), a direct message left two keys for the
+     * hour: 7.2 million keys at 1,000 messages/s (docs/benchmarks.md).
      */
     static final Duration AFTER_CLAIM = Duration.ofMinutes(2);
 
